@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using Husly.Data.DemoData;
+using Husly.Data.Interceptors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Husly.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply migrations at start. On for SQLite by default; production PostgreSQL runs a bundle or script instead.</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    public bool ShouldMigrate => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+}
+
+internal static class DataModule
+{
+    public static IServiceCollection AddHuslyData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoDataOptions>().BindConfiguration("DemoData").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapAdminOptions>().BindConfiguration("BootstrapAdmin");
+        services.AddSingleton<AuditingInterceptor>();
+
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Default");
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new ValidationException("ConnectionStrings:Default must be set when Database:Provider is Postgres.");
+            }
+            services.AddDbContextPool<HuslyDbContext, PostgresHuslyDbContext>((sp, o) => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+        else
+        {
+            services.AddDbContextPool<HuslyDbContext, SqliteHuslyDbContext>((sp, o) => o
+                .UseSqlite(connectionString ?? "Data Source=husly.db")
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+        services.AddScoped<DemoDataSeeder>();
+        services.AddHealthChecks().AddDbContextCheck<HuslyDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Migrates (when configured) and seeds demo data (when enabled) before the app takes requests.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
+        if (options.ShouldMigrate)
+        {
+            await db.Database.MigrateAsync();
+        }
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+    }
+}

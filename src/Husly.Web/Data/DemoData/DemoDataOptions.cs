@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Husly.Data.DemoData;
+
+public sealed class DemoDataOptions
+{
+    /// <summary>Seed demo users, programmes and projects on first start. Never on in production.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>How many BOSin projects to seed in all, the named ones included; raise it for benchmarks (e.g. 2000).</summary>
+    [Range(10, 100_000)]
+    public int Projects { get; set; } = 74;
+}

@@ -1,0 +1,102 @@
+using Husly.Features.Administration.Users;
+using Husly.Features.Portfolio.Projects;
+using Husly.Platform.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Husly.Data.DemoData;
+
+public sealed class BootstrapAdminOptions
+{
+    /// <summary>With no users at all, an administrator with this e-mail and password is created on start (production's first sign-in).</summary>
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}
+
+/// <summary>Seeds roles and reference data always, and demo users, programmes and projects when demo data is on.
+/// Deterministic: the same data and ids on every run.</summary>
+internal sealed class DemoDataSeeder(
+    HuslyDbContext db,
+    UserManager<HuslyUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    IOptions<DemoDataOptions> demo,
+    IOptions<BootstrapAdminOptions> bootstrap,
+    ILogger<DemoDataSeeder> logger)
+{
+    public async Task SeedAsync()
+    {
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        {
+            await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = DemoIds.For("role:" + role) });
+        }
+        if (!await db.Organisations.AnyAsync())
+        {
+            db.Organisations.AddRange(ReferenceData.Organisations());
+            db.TargetGroups.AddRange(ReferenceData.TargetGroups.Select((name, i) =>
+                new TargetGroup { Id = DemoIds.TargetGroup(name), Name = name, SortOrder = i }));
+            await db.SaveChangesAsync();
+        }
+        await BootstrapAdminAsync();
+        if (demo.Value.Enabled && !await db.Programmes.AnyAsync())
+        {
+            await SeedDemoAsync(demo.Value.Projects);
+        }
+    }
+
+    private async Task BootstrapAdminAsync()
+    {
+        var options = bootstrap.Value;
+        if (string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrWhiteSpace(options.Password) || await db.Users.AnyAsync())
+        {
+            return;
+        }
+        var admin = new HuslyUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = options.Email,
+            Email = options.Email,
+            EmailConfirmed = true,
+            DisplayName = "Administrator",
+            OrganisationId = DemoIds.Organisation(ReferenceData.WelfareAgency),
+        };
+        await Check(users.CreateAsync(admin, options.Password));
+        await Check(users.AddToRoleAsync(admin, Roles.Administrator));
+        logger.LogInformation("Created the bootstrap administrator {UserId}", admin.Id);
+    }
+
+    private async Task SeedDemoAsync(int projectCount)
+    {
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = new HuslyUser
+            {
+                Id = DemoIds.User(account.Email),
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.Name,
+                Title = account.Title,
+                OrganisationId = DemoIds.Organisation(account.Unit),
+            };
+            await Check(users.CreateAsync(user, DemoAccounts.Password));
+            await Check(users.AddToRoleAsync(user, account.Role));
+        }
+
+        db.Programmes.AddRange(DemoProgrammes.Bosin(), DemoProgrammes.BosoOslo());
+        db.Projects.AddRange(DemoProjects.Named());
+        db.Projects.AddRange(DemoProjects.Generated(projectCount - DemoProjects.NamedBosinCount));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Seeded demo data with {Count} generated projects", projectCount);
+    }
+
+    private static async Task Check(Task<IdentityResult> operation)
+    {
+        var result = await operation;
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding a user failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

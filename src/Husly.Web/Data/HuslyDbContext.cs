@@ -1,0 +1,62 @@
+using Husly.Features.Administration.Organisations;
+using Husly.Features.Administration.Users;
+using Husly.Features.Portfolio.Programmes;
+using Husly.Features.Portfolio.Projects;
+using Husly.Platform.Auditing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Husly.Data;
+
+/// <summary>The one model. Provider subclasses exist only so each provider owns its own migration set.</summary>
+public abstract class HuslyDbContext(DbContextOptions options)
+    : IdentityDbContext<HuslyUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<InnovationProgramme> Programmes => Set<InnovationProgramme>();
+    public DbSet<ProgrammeGoal> ProgrammeGoals => Set<ProgrammeGoal>();
+    public DbSet<FocusArea> FocusAreas => Set<FocusArea>();
+    public DbSet<FocusAreaItem> FocusAreaItems => Set<FocusAreaItem>();
+    public DbSet<ProgrammeGroup> ProgrammeGroups => Set<ProgrammeGroup>();
+    public DbSet<ProgrammeGroupMember> ProgrammeGroupMembers => Set<ProgrammeGroupMember>();
+    public DbSet<ProgrammeManager> ProgrammeManagers => Set<ProgrammeManager>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectDistrict> ProjectDistricts => Set<ProjectDistrict>();
+    public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
+    public DbSet<ProjectTargetGroup> ProjectTargetGroups => Set<ProjectTargetGroup>();
+    public DbSet<ProjectPartner> ProjectPartners => Set<ProjectPartner>();
+    public DbSet<ProjectFunding> ProjectFunding => Set<ProjectFunding>();
+    public DbSet<ProjectImpact> ProjectImpacts => Set<ProjectImpact>();
+    public DbSet<ProjectPhaseChange> ProjectPhaseChanges => Set<ProjectPhaseChange>();
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HuslyDbContext).Assembly);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IAuditable).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IAuditable.Version)).IsConcurrencyToken();
+            builder.Entity(entity.ClrType).Property(nameof(IAuditable.CreatedBy)).HasMaxLength(200);
+            builder.Entity(entity.ClrType).Property(nameof(IAuditable.ChangedBy)).HasMaxLength(200);
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(60);
+        // Every timestamp is UTC; SQLite forgets the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteHuslyDbContext(DbContextOptions<SqliteHuslyDbContext> options) : HuslyDbContext(options);
+
+public sealed class PostgresHuslyDbContext(DbContextOptions<PostgresHuslyDbContext> options) : HuslyDbContext(options);

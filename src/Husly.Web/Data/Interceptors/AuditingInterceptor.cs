@@ -1,0 +1,144 @@
+using System.Globalization;
+using Husly.Platform.Auditing;
+using Husly.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Husly.Data.Interceptors;
+
+/// <summary>Stamps audit columns, renews the concurrency <c>Version</c> and writes field-level change history,
+/// so no page can forget to.</summary>
+internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> NotHistory =
+    [
+        nameof(IAuditable.Version), nameof(IAuditable.CreatedAt), nameof(IAuditable.CreatedBy),
+        nameof(IAuditable.ChangedAt), nameof(IAuditable.ChangedBy), "SearchText", "ArchivedAt",
+    ];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Husly saves asynchronously; use SaveChangesAsync.");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            await StampAsync(context, cancellationToken);
+        }
+        return result;
+    }
+
+    private async Task StampAsync(DbContext context, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var name = actor.Name;
+        var userId = actor.UserId;
+        var history = new List<ChangeLogEntry>();
+
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is IAuditable auditable)
+            {
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        auditable.CreatedAt = auditable.ChangedAt = now;
+                        auditable.CreatedBy = auditable.ChangedBy = name;
+                        auditable.Version = Guid.NewGuid();
+                        break;
+                    case EntityState.Modified:
+                        auditable.ChangedAt = now;
+                        auditable.ChangedBy = name;
+                        auditable.Version = Guid.NewGuid();
+                        break;
+                    case EntityState.Detached:
+                    case EntityState.Unchanged:
+                    case EntityState.Deleted:
+                        break;
+                }
+            }
+
+            if (entry.Entity is IHasChangeHistory owner)
+            {
+                var type = entry.Metadata.ClrType.Name;
+                if (entry.State == EntityState.Added)
+                {
+                    history.Add(Entry(type, owner.Id, "Created", null, null));
+                }
+                else if (entry.State == EntityState.Modified)
+                {
+                    foreach (var property in entry.Properties.Where(p => p.IsModified && !NotHistory.Contains(p.Metadata.Name)
+                                 && !Equals(p.OriginalValue, p.CurrentValue)))
+                    {
+                        var oldValue = await DescribeAsync(context, property, property.OriginalValue, ct);
+                        var newValue = await DescribeAsync(context, property, property.CurrentValue, ct);
+                        if (oldValue != newValue)
+                        {
+                            history.Add(Entry(type, owner.Id, property.Metadata.Name, oldValue, newValue));
+                        }
+                    }
+                }
+            }
+            else if (entry.Entity is IHistoryChild child && entry.State is EntityState.Added or EntityState.Deleted)
+            {
+                foreach (var reference in entry.References.Where(r => !r.IsLoaded && r.Metadata is Microsoft.EntityFrameworkCore.Metadata.INavigation { IsOnDependent: true }))
+                {
+                    await reference.LoadAsync(ct);
+                }
+                var parentType = entry.Metadata.GetForeignKeys()
+                    .Select(fk => fk.PrincipalEntityType.ClrType)
+                    .First(t => typeof(IHasChangeHistory).IsAssignableFrom(t)).Name;
+                history.Add(entry.State == EntityState.Added
+                    ? Entry(parentType, child.HistoryOwnerId, child.HistoryField, null, child.HistoryText)
+                    : Entry(parentType, child.HistoryOwnerId, child.HistoryField, child.HistoryText, null));
+            }
+        }
+
+        if (history.Count > 0)
+        {
+            context.Set<ChangeLogEntry>().AddRange(history);
+        }
+
+        ChangeLogEntry Entry(string type, Guid id, string field, string? oldValue, string? newValue) => new()
+        {
+            EntityType = type,
+            EntityId = id,
+            Field = field,
+            OldValue = Trim(oldValue),
+            NewValue = Trim(newValue),
+            ChangedAt = now,
+            ChangedByUserId = userId,
+            ChangedByName = name,
+        };
+    }
+
+    /// <summary>A value as the history shows it; foreign keys become the name of what they point to.</summary>
+    private static async Task<string?> DescribeAsync(DbContext context, PropertyEntry property, object? value, CancellationToken ct)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var foreignKey = property.Metadata.GetContainingForeignKeys().FirstOrDefault();
+        if (foreignKey is not null)
+        {
+            var target = await context.FindAsync(foreignKey.PrincipalEntityType.ClrType, [value], ct);
+            var nameProperty = foreignKey.PrincipalEntityType.FindProperty("Name") ?? foreignKey.PrincipalEntityType.FindProperty("DisplayName");
+            if (target is not null && nameProperty?.PropertyInfo is { } info)
+            {
+                return info.GetValue(target) as string;
+            }
+        }
+        return value switch
+        {
+            DateOnly d => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+            DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+
+    private static string? Trim(string? value) => value is { Length: > 1000 } ? value[..997] + "…" : value;
+}

@@ -1,0 +1,75 @@
+using Husly.Data;
+using Husly.Features.Portfolio;
+using Husly.Features.Portfolio.Projects;
+using Husly.Platform.Auth;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Husly.Features;
+
+/// <summary>The start page: what needs this user's attention, by role.</summary>
+public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record Item(Guid Id, string Name, string Unit, ProjectStatus Status, InnovationPhase Phase, DateOnly? EndDate);
+
+    public string Heading { get; private set; } = "";
+    public string? Intro { get; private set; }
+    public List<Item> Attention { get; private set; } = [];
+    public string AttentionHeading { get; private set; } = "";
+    public List<Item> Mine { get; private set; } = [];
+    public string MineHeading { get; private set; } = "";
+    public string? MineLink { get; private set; }
+    public int LockedOutUsers { get; private set; }
+    public int InactiveUsers { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var role = User.Role();
+        var userId = User.Id();
+        var unit = User.OrganisationId();
+        var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived).Where(ProjectAuthorizationHandler.ReadableBy(User));
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+        switch (role)
+        {
+            case Roles.ProgrammeOwner or Roles.ProgrammeManager:
+                var managed = await access.ManagedProgrammesAsync();
+                var scope = role == Roles.ProgrammeOwner ? projects : projects.Where(p => managed.Contains(p.ProgrammeId));
+                AttentionHeading = l["Søknader og ideer som venter på behandling"];
+                Attention = await Take(scope.Where(p => p.Status == ProjectStatus.Applied || p.Status == ProjectStatus.Idea));
+                MineHeading = l["Aktive prosjekter som skal være ferdige innen et halvt år"];
+                Mine = await Take(scope.Where(p => p.Status == ProjectStatus.Active && p.EndDate != null && p.EndDate <= today.AddMonths(6)));
+                MineLink = "/portfolio/projects?status=Active";
+                break;
+            case Roles.DistrictDirector:
+                AttentionHeading = l["Nye ideer og søknader fra bydelen"];
+                Attention = await Take(projects.Where(p => p.LeadUnitId == unit && (p.Status == ProjectStatus.Idea || p.Status == ProjectStatus.Applied)));
+                MineHeading = l["Aktive prosjekter i bydelen"];
+                Mine = await Take(projects.Where(p => (p.LeadUnitId == unit || p.CoDistricts.Any(d => d.DistrictId == unit)) && p.Status == ProjectStatus.Active));
+                MineLink = $"/portfolio/projects?district={unit}";
+                break;
+            case Roles.ProjectLead:
+                MineHeading = l["Prosjektene jeg leder"];
+                Mine = await Take(projects.Where(p => p.ProjectLeadId == userId));
+                AttentionHeading = l["Prosjektene mine som ennå ikke har registrert virkninger"];
+                Attention = await Take(projects.Where(p => p.ProjectLeadId == userId && p.Phase >= InnovationPhase.MakingTheCase && !p.Impacts.Any()));
+                break;
+            case Roles.Administrator:
+                var now = clock.GetUtcNow();
+                LockedOutUsers = await db.Users.CountAsync(u => u.LockoutEnd != null && u.LockoutEnd > now);
+                InactiveUsers = await db.Users.CountAsync(u => !u.IsActive);
+                break;
+            default:
+                MineHeading = role == Roles.Partner ? l["Prosjekter organisasjonen deltar i"] : l["Aktive prosjekter i enheten min"];
+                Mine = await Take(role == Roles.Partner ? projects : projects.Where(p =>
+                    (p.LeadUnitId == unit || p.CoDistricts.Any(d => d.DistrictId == unit)) && p.Status == ProjectStatus.Active));
+                break;
+        }
+        Heading = l["Hei, {0}", User.DisplayName()];
+        Intro = role is null ? null : l["Du er logget inn som {0}.", l[Roles.DisplayName(role)].Value.ToLowerInvariant()].Value;
+    }
+
+    private static Task<List<Item>> Take(IQueryable<Project> query) =>
+        query.OrderBy(p => p.Name).Take(10)
+            .Select(p => new Item(p.Id, p.Name, p.LeadUnit!.Name, p.Status, p.Phase, p.EndDate)).ToListAsync();
+}

@@ -1,0 +1,47 @@
+using Husly.Data;
+using Husly.Features.Administration.Organisations;
+using Husly.Platform.Auth;
+using Husly.Platform.Forms;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Husly.Features.Portfolio;
+
+/// <summary>The choices portfolio forms and filters offer: programmes, units, districts, target groups, partners, project leads.</summary>
+public sealed class PortfolioLookups(HuslyDbContext db)
+{
+    public async Task<List<SelectListItem>> ProgrammesAsync() =>
+        await db.Programmes.AsNoTracking().OrderBy(p => p.ShortName)
+            .Select(p => new Choice(p.Id, p.ShortName + " – " + p.Name)).ToItemsAsync();
+
+    public async Task<List<SelectListItem>> DistrictsAsync() =>
+        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District && o.IsActive).OrderBy(o => o.Name)
+            .Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+
+    /// <summary>Units that may lead a project: the districts and the municipal agencies (BOSin is open to municipal agencies).</summary>
+    public async Task<List<SelectListItem>> LeadUnitsAsync() =>
+        await db.Organisations.AsNoTracking()
+            .Where(o => (o.Kind == OrganisationKind.District || o.Kind == OrganisationKind.Agency) && o.IsActive)
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name)
+            .Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+
+    public async Task<List<SelectListItem>> TargetGroupsAsync() =>
+        await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder)
+            .Select(t => new Choice(t.Id, t.Name)).ToItemsAsync();
+
+    public async Task<List<SelectListItem>> OrganisationsAsync() =>
+        await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
+            .Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+
+    public async Task<List<SelectListItem>> ProjectLeadsAsync()
+    {
+        var roleId = await db.Roles.Where(r => r.Name == Roles.ProjectLead).Select(r => r.Id).FirstOrDefaultAsync();
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Choice(u.Id, u.DisplayName + " (" + u.Organisation!.Name + ")")).ToItemsAsync();
+    }
+
+    public static IEnumerable<SelectListItem> Years(int now) =>
+        Enumerable.Range(2010, now - 2010 + 2).Reverse().Select(y => new SelectListItem(y.ToString(System.Globalization.CultureInfo.InvariantCulture), y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,42 @@
+namespace Husly.Platform.Auth;
+
+/// <summary>The roles a user can hold. Each user holds exactly one.</summary>
+public static class Roles
+{
+    public const string ProgrammeOwner = "ProgrammeOwner";
+    public const string ProgrammeManager = "ProgrammeManager";
+    public const string DistrictDirector = "DistrictDirector";
+    public const string ProjectLead = "ProjectLead";
+    public const string CaseWorker = "CaseWorker";
+    public const string Partner = "Partner";
+    public const string Administrator = "Administrator";
+
+    public static readonly IReadOnlyList<string> All =
+        [ProgrammeOwner, ProgrammeManager, DistrictDirector, ProjectLead, CaseWorker, Partner, Administrator];
+
+    /// <summary>The Bokmål name shown in the UI (also the localization key).</summary>
+    public static string DisplayName(string role) => role switch
+    {
+        ProgrammeOwner => "Programeier",
+        ProgrammeManager => "Programleder",
+        DistrictDirector => "Bydelsdirektør",
+        ProjectLead => "Prosjektleder",
+        CaseWorker => "Saksbehandler",
+        Partner => "Samarbeidspartner",
+        Administrator => "Administrator",
+        _ => role,
+    };
+}
+
+public static class Policies
+{
+    public const string Administrator = "Administrator";
+}
+
+/// <summary>Claims Husly adds to the signed-in user beyond Identity's own.</summary>
+public static class HuslyClaims
+{
+    public const string DisplayName = "husly:name";
+    public const string OrganisationId = "husly:org";
+    public const string OrganisationName = "husly:orgname";
+}

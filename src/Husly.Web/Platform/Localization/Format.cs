@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Localization;
+
+namespace Husly.Platform.Localization;
+
+/// <summary>Norwegian formatting of dates, times and kroner, and the UI names of enum values.</summary>
+public static class Format
+{
+    private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
+    public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", Nb) ?? "";
+
+    public static string Timestamp(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Oslo).ToString("dd.MM.yyyy HH:mm", Nb);
+
+    public static string Nok(long amount) => amount.ToString("N0", Nb) + " kr";
+
+    public static string Number(long value) => value.ToString("N0", Nb);
+
+    /// <summary>The Bokmål name of an enum value, from its [Display] attribute; it is also the localization key.</summary>
+    public static string EnumName(Enum value) =>
+        value.GetType().GetField(value.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? value.ToString();
+
+    /// <summary>The enum value's name in the current UI language.</summary>
+    public static string Enum(this IStringLocalizer l, Enum value) => l[EnumName(value)];
+}

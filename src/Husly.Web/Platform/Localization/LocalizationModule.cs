@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Husly.Platform.Localization;
+
+internal static class LocalizationModule
+{
+    public const string Norwegian = "nb-NO";
+    public const string English = "en";
+
+    public static IServiceCollection AddHuslyLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            // Dates, numbers and kroner are always formatted the Norwegian way; only the UI language switches.
+            o.DefaultRequestCulture = new RequestCulture(Norwegian, Norwegian);
+            o.SupportedCultures = [new CultureInfo(Norwegian)];
+            o.SupportedUICultures = [new CultureInfo(Norwegian), new CultureInfo(English)];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.FallBackToParentUICultures = true;
+        });
+        services.AddSingleton<IConfigureOptions<MvcOptions>, NorwegianBindingMessages>();
+        return services;
+    }
+
+    /// <summary>Replaces the framework's English model-binding messages ("The value 'x' is not valid").</summary>
+    private sealed class NorwegianBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+    {
+        public void Configure(MvcOptions options)
+        {
+            var l = factory.Create(typeof(SharedResource));
+            var m = options.ModelBindingMessageProvider;
+            m.SetValueIsInvalidAccessor(v => l["Verdien «{0}» er ugyldig.", v]);
+            m.SetAttemptedValueIsInvalidAccessor((v, f) => l["Verdien «{0}» er ugyldig for {1}.", v, f]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => l["Verdien «{0}» er ugyldig.", v]);
+            m.SetUnknownValueIsInvalidAccessor(f => l["Verdien er ugyldig for {0}.", f]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Verdien er ugyldig."]);
+            m.SetValueMustNotBeNullAccessor(f => l["{0} må fylles ut.", f]);
+            m.SetMissingBindRequiredValueAccessor(f => l["{0} må fylles ut.", f]);
+            m.SetMissingKeyOrValueAccessor(() => l["Verdien må fylles ut."]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Forespørselen mangler innhold."]);
+            m.SetValueMustBeANumberAccessor(f => l["{0} må være et tall.", f]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Verdien må være et tall."]);
+        }
+    }
+}

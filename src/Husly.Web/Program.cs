@@ -1,0 +1,50 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Husly.Data;
+using Husly.Features.Administration;
+using Husly.Features.Portfolio;
+using Husly.Platform;
+using Husly.Platform.Auth;
+using Husly.Platform.Errors;
+using Husly.Platform.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.WebEncoders;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHuslyData(builder.Configuration);
+builder.Services.AddHuslyAuth();
+builder.Services.AddHuslyLocalization();
+builder.Services.AddHuslyErrors();
+builder.Services.AddRouting(o => o.LowercaseUrls = true);
+// Razor would otherwise encode æ, ø and å as numeric entities.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Husly.SharedResource)));
+builder.Services.AddOpenApi();
+builder.Services.AddPortfolio();
+builder.Services.AddAdministration();
+
+var app = builder.Build();
+
+await app.InitialiseDatabaseAsync();
+
+app.UseHuslySecurityHeaders();
+app.UseHuslyErrors();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapRazorPages();
+app.MapPortfolio();
+
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Husly.BrowserTests.Support.BrowserHost))]

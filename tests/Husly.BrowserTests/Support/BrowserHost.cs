@@ -1,0 +1,126 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Husly.BrowserTests.Support;
+
+/// <summary>Husly on a real Kestrel socket (SQLite, demo data) and Debian's Chromium driven by Playwright.
+/// Nothing is downloaded: Playwright's driver ships in its NuGet package and the browser comes from apt.</summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"husly-browser-{Guid.NewGuid():N}.db");
+    private KestrelApp? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new KestrelApp(_database);
+        _app.StartServer();
+        BaseUrl = _app.ClientOptions.BaseAddress;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "nb-NO",
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>axe-core needs script, so a page in a JavaScript-free context is checked by loading the same address, with
+    /// the same cookies, in a context where script runs. (Running axe in the script-free context would wait forever.)</summary>
+    public async Task AssertAccessibleWithoutJavaScriptAsync(IPage noScriptPage)
+    {
+        var state = await noScriptPage.Context.StorageStateAsync();
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), StorageState = state });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(noScriptPage.Url);
+        await page.AssertAccessibleAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        File.Delete(_database);
+    }
+
+    private sealed class KestrelApp : WebApplicationFactory<Program>
+    {
+        private readonly string _database;
+
+        public KestrelApp(string database)
+        {
+            _database = database;
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={_database}");
+            builder.UseSetting("DemoData:Enabled", "true");
+            builder.UseSetting("DemoData:Projects", "60");
+            builder.UseUrls("http://127.0.0.1:0");
+            builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        }
+    }
+}
+
+public static class PageChecks
+{
+    private static readonly string[] Wcag21AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    /// <summary>Runs axe-core on the page as it is now and fails on any serious or critical WCAG 2.1 A/AA violation.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Wcag21AA] } });
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe on {page.Url}: " + string.Join("; ", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-post").FillAsync(email);
+        await page.GetByLabel("Passord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        var dir = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
+        if (!string.IsNullOrEmpty(dir))
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Husly.Data.DemoData;
+using Husly.Features.Administration.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Husly.Tests.Support;
+
+/// <summary>Husly in-process on one database, with demo data, and a test sign-in keyed by the X-Test-User header
+/// ("act as this demo user"). Requests without the header use the real Identity cookie.</summary>
+public sealed class HuslyApp : WebApplicationFactory<Program>
+{
+    public const string UserHeader = "X-Test-User";
+    private readonly string _connectionString;
+    private readonly string? _sqliteFile;
+    private readonly string? _postgresDatabase;
+
+    public HuslyApp(TestDatabase database)
+    {
+        Database = database;
+        if (database == TestDatabase.Sqlite)
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"husly-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
+        }
+        else
+        {
+            var admin = Environment.GetEnvironmentVariable("TEST_PG")
+                ?? throw new InvalidOperationException("TEST_PG is not set: run the tests with the README's test command, which starts PostgreSQL.");
+            _postgresDatabase = $"husly_test_{Guid.NewGuid():N}";
+            _connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Database.ToString());
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("DemoData:Projects", "40");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication()
+                .AddScheme<AuthenticationSchemeOptions, HeaderAuthHandler>(HeaderAuthHandler.Name, null)
+                .AddPolicyScheme("TestOrCookie", null, o => o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.ContainsKey(UserHeader) ? HeaderAuthHandler.Name : IdentityConstants.ApplicationScheme);
+            services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = "TestOrCookie");
+        });
+    }
+
+    /// <summary>A client acting as a demo user; with no user, an anonymous client that keeps cookies.</summary>
+    public HttpClient ClientFor(DemoAccount? account = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (account is not null)
+        {
+            client.DefaultRequestHeaders.Add(UserHeader, account.Email);
+        }
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(_sqliteFile);
+        }
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("TEST_PG"));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Signs the request in as the user named in the header, with the same claims a real sign-in gives.</summary>
+    private sealed class HeaderAuthHandler(
+        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+        UserManager<HuslyUser> users, IUserClaimsPrincipalFactory<HuslyUser> claims)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string Name = "TestHeader";
+
+        protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            var email = Request.Headers[UserHeader].ToString();
+            var user = await users.FindByEmailAsync(email);
+            if (user is null || !user.IsActive)
+            {
+                return AuthenticateResult.Fail("Unknown or inactive test user");
+            }
+            var principal = await claims.CreateAsync(user);
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(principal.Identities), Name));
+        }
+    }
+}
+
+/// <summary>One app per database for the whole test assembly; tests create their own data and never depend on order.</summary>
+public sealed class Apps : IAsyncDisposable
+{
+    private readonly Lazy<HuslyApp> _sqlite = new(() => Started(new HuslyApp(TestDatabase.Sqlite)));
+    private readonly Lazy<HuslyApp> _postgres = new(() => Started(new HuslyApp(TestDatabase.Postgres)));
+
+    public HuslyApp this[TestDatabase database] => database == TestDatabase.Sqlite ? _sqlite.Value : _postgres.Value;
+
+    private static HuslyApp Started(HuslyApp app)
+    {
+        _ = app.Server; // start now, so migration and seeding happen once, under the Lazy's lock
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqlite.IsValueCreated)
+        {
+            await _sqlite.Value.DisposeAsync();
+        }
+        if (_postgres.IsValueCreated)
+        {
+            await _postgres.Value.DisposeAsync();
+        }
+    }
+}
