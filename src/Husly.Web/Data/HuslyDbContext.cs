@@ -36,6 +36,15 @@ public abstract class HuslyDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HuslyDbContext).Assembly);
+        // Husly sets every id in code. Without this, EF takes a child row with a set Guid key, found through a navigation,
+        // for an existing row and updates it instead of inserting it.
+        foreach (var key in builder.Model.GetEntityTypes()
+                     .Where(t => t.ClrType.Namespace?.StartsWith("Husly", StringComparison.Ordinal) == true)
+                     .Select(t => t.FindPrimaryKey())
+                     .Where(k => k is { Properties: [{ ClrType: var type }] } && type == typeof(Guid)))
+        {
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IAuditable).IsAssignableFrom(t.ClrType)))
         {
             builder.Entity(entity.ClrType).Property(nameof(IAuditable.Version)).IsConcurrencyToken();

@@ -25,7 +25,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Administration.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ChangedAt")
@@ -79,7 +78,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Administration.Users.HuslyUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")
@@ -184,7 +182,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -212,7 +209,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusAreaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FocusAreaId")
@@ -245,7 +241,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.InnovationProgramme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ChangedAt")
@@ -319,7 +314,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -348,7 +342,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("DistrictId")
@@ -379,7 +372,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("GroupId")
@@ -429,7 +421,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ArchivedAt")
@@ -537,7 +528,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectFunding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<long>("AmountNok")
@@ -569,7 +559,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectImpact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -600,7 +589,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
@@ -626,7 +614,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPhaseChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ChangedAt")
@@ -677,7 +664,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.TargetGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")

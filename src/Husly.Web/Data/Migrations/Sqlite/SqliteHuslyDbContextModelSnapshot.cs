@@ -20,7 +20,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Administration.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
@@ -74,7 +73,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Administration.Users.HuslyUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
@@ -179,7 +177,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -207,7 +204,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusAreaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FocusAreaId")
@@ -240,7 +236,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.InnovationProgramme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
@@ -314,7 +309,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -343,7 +337,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DistrictId")
@@ -374,7 +367,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GroupId")
@@ -424,7 +416,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ArchivedAt")
@@ -532,7 +523,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectFunding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountNok")
@@ -564,7 +554,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectImpact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -595,7 +584,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -621,7 +609,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPhaseChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
@@ -672,7 +659,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.TargetGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Husly.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuslyDbContext))]
-    [Migration("20261123073620_Initial")]
+    [Migration("20261123090656_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -28,7 +28,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Administration.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ChangedAt")
@@ -82,7 +81,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Administration.Users.HuslyUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")
@@ -187,7 +185,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -215,7 +212,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusAreaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FocusAreaId")
@@ -248,7 +244,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.InnovationProgramme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ChangedAt")
@@ -322,7 +317,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -351,7 +345,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("DistrictId")
@@ -382,7 +375,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("GroupId")
@@ -432,7 +424,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ArchivedAt")
@@ -540,7 +531,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectFunding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<long>("AmountNok")
@@ -572,7 +562,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectImpact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -603,7 +592,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
@@ -629,7 +617,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPhaseChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ChangedAt")
@@ -680,7 +667,6 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.TargetGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Husly.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuslyDbContext))]
-    [Migration("20261123073605_Initial")]
+    [Migration("20261123090641_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -23,7 +23,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Administration.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
@@ -77,7 +76,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Administration.Users.HuslyUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
@@ -182,7 +180,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -210,7 +207,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusAreaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FocusAreaId")
@@ -243,7 +239,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.InnovationProgramme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
@@ -317,7 +312,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -346,7 +340,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DistrictId")
@@ -377,7 +370,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GroupId")
@@ -427,7 +419,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ArchivedAt")
@@ -535,7 +526,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectFunding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountNok")
@@ -567,7 +557,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectImpact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -598,7 +587,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPartner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -624,7 +612,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectPhaseChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
@@ -675,7 +662,6 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.TargetGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
