@@ -8,6 +8,8 @@ internal static class ErrorsModule
     public static IServiceCollection AddHuslyErrors(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // Development otherwise throws on a query string that does not bind; answer 400 the same way in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
@@ -30,15 +32,21 @@ internal static class ErrorsModule
             {
                 return false;
             }
-            logger.LogError(exception, "Unhandled exception on API request {TraceId}", httpContext.TraceIdentifier);
-            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            // A query string that does not bind (an unknown status, a word for a number) is the caller's error.
+            var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            if (status >= 500)
+            {
+                logger.LogError(exception, "Unhandled exception on API request {TraceId}", httpContext.TraceIdentifier);
+            }
+            httpContext.Response.StatusCode = status;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 ProblemDetails = new ProblemDetails
                 {
-                    Status = StatusCodes.Status500InternalServerError,
-                    Title = "Det oppstod en uventet feil.",
+                    Status = status,
+                    Title = status >= 500 ? "Det oppstod en uventet feil." : "Ugyldig forespørsel.",
+                    Detail = status >= 500 ? null : exception.Message,
                     Extensions = { ["traceId"] = httpContext.TraceIdentifier },
                 },
             });

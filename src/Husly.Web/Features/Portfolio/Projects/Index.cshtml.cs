@@ -48,13 +48,13 @@ public sealed class IndexModel(ProjectSearch search, PortfolioLookups lookups, T
         {
             case "q": Filter.Q = null; break;
             case "year": Filter.Year = null; break;
-            case "page": Filter.Page = 1; break;
+            case "page": Filter.Page = null; break;
             case "programme": Filter.Programme = null; break;
             case "district": Filter.District = null; break;
             case "status": Filter.Status = null; break;
             case "phase": Filter.Phase = null; break;
             case "targetgroup": Filter.TargetGroup = null; break;
-            case "sort": Filter.Sort = ProjectSort.Name; break;
+            case "sort": Filter.Sort = null; break;
             default: break;
         }
     }

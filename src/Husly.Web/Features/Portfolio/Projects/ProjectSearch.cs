@@ -44,17 +44,22 @@ public sealed class ProjectFilter
     [Display(Name = "År")]
     public int? Year { get; set; }
 
+    // Nullable so that the API treats them as optional query parameters.
     [Display(Name = "Vis arkiverte")]
-    public bool Archived { get; set; }
+    public bool? Archived { get; set; }
 
-    public ProjectSort Sort { get; set; } = ProjectSort.Name;
+    public ProjectSort? Sort { get; set; }
 
-    public bool Desc { get; set; }
+    public bool? Desc { get; set; }
 
     // Razor Pages has a route value called "page" (the page's path); only the query string may set this.
     [FromQuery(Name = "page")]
     [Range(1, 100_000, ErrorMessage = "Sidetallet må være minst {1}.")]
-    public int Page { get; set; } = 1;
+    public int? Page { get; set; }
+
+    public ProjectSort SortOrDefault => Sort ?? ProjectSort.Name;
+
+    public int PageOrFirst => Page ?? 1;
 
     /// <summary>The query string for these filters with some values replaced (for sort links and paging).</summary>
     public string ToQuery(ProjectSort? sort = null, bool? desc = null, int? page = null)
@@ -63,10 +68,10 @@ public sealed class ProjectFilter
         {
             new("q", Q), new("programme", Programme?.ToString()), new("district", District?.ToString()),
             new("status", Status?.ToString()), new("phase", Phase?.ToString()), new("targetGroup", TargetGroup?.ToString()),
-            new("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("archived", Archived ? "true" : null),
-            new("sort", (sort ?? Sort) == ProjectSort.Name ? null : (sort ?? Sort).ToString()),
-            new("desc", desc ?? Desc ? "true" : null),
-            new("page", (page ?? Page) == 1 ? null : (page ?? Page).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("archived", Archived == true ? "true" : null),
+            new("sort", (sort ?? SortOrDefault) == ProjectSort.Name ? null : (sort ?? SortOrDefault).ToString()),
+            new("desc", (desc ?? Desc) == true ? "true" : null),
+            new("page", (page ?? PageOrFirst) == 1 ? null : (page ?? PageOrFirst).ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         return Microsoft.AspNetCore.Http.QueryString.Create(parts.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
     }
@@ -93,7 +98,7 @@ public sealed class ProjectSearch(HuslyDbContext db)
     public async Task<ProjectPage> SearchAsync(ProjectFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var query = db.Projects.AsNoTracking().Where(ProjectAuthorizationHandler.ReadableBy(user));
-        query = filter.Archived ? query.Where(p => p.IsArchived) : query.Where(p => !p.IsArchived);
+        query = filter.Archived == true ? query.Where(p => p.IsArchived) : query.Where(p => !p.IsArchived);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var term = filter.Q.Trim().ToLowerInvariant();
@@ -128,9 +133,9 @@ public sealed class ProjectSearch(HuslyDbContext db)
 
         var total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (total + ProjectFilter.PageSize - 1) / ProjectFilter.PageSize);
-        var page = Math.Min(filter.Page, pageCount);
+        var page = Math.Min(filter.PageOrFirst, pageCount);
 
-        query = (filter.Sort, filter.Desc) switch
+        query = (filter.SortOrDefault, filter.Desc == true) switch
         {
             (ProjectSort.Unit, false) => query.OrderBy(p => p.LeadUnit!.Name).ThenBy(p => p.Name),
             (ProjectSort.Unit, true) => query.OrderByDescending(p => p.LeadUnit!.Name).ThenBy(p => p.Name),
