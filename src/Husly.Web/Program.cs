@@ -14,6 +14,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHuslyData(builder.Configuration);
+// Administration registers Identity; the cookie settings in AddHuslyAuth must come after it to take effect.
+builder.Services.AddAdministration();
 builder.Services.AddHuslyAuth();
 builder.Services.AddHuslyLocalization();
 builder.Services.AddHuslyErrors();
@@ -27,7 +29,6 @@ builder.Services.AddOpenApi();
 builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddPortfolio();
-builder.Services.AddAdministration();
 
 var app = builder.Build();
 

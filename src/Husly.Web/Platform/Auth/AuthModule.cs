@@ -1,5 +1,3 @@
-using Husly.Data;
-using Husly.Features.Administration.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,23 +10,6 @@ internal static class AuthModule
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentActor>();
-        services.AddIdentity<HuslyUser, IdentityRole<Guid>>(o =>
-            {
-                // NSM advice: length over composition rules.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddEntityFrameworkStores<HuslyDbContext>()
-            .AddClaimsPrincipalFactory<HuslyClaimsFactory>()
-            .AddErrorDescriber<NorwegianIdentityErrors>()
-            .AddDefaultTokenProviders();
 
         // A deactivated user's cookie stops working within a minute: deactivation renews the security stamp.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
