@@ -29,7 +29,8 @@ internal static class AdministrationModule
             .AddErrorDescriber<NorwegianIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddScoped<Users.UserChoices>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Administration", Policies.Administrator));
+        // PostConfigure: AddRazorPages replaces the conventions when it runs after this module.
+        services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Administration", Policies.Administrator));
         return services;
     }
 }

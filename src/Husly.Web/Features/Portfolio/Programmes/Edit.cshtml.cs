@@ -77,6 +77,8 @@ public sealed class EditModel(HuslyDbContext db, IAuthorizationService authoriza
             Show(programme);
             return Page();
         }
+        // Saving the form renews the version even when only goal rows changed, so other open forms see the change.
+        db.Entry(programme).State = EntityState.Modified;
         try
         {
             await db.SaveChangesAsync();

@@ -1,0 +1,84 @@
+using System.Net;
+using Husly.Data.DemoData;
+using Husly.Tests.Support;
+
+namespace Husly.Tests.Features.Account;
+
+public sealed class SignInTests(Apps apps)
+{
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetPageAsync("/account/login");
+        return await client.SubmitAsync(form, "main form", Html.Values(("Input.Email", email), ("Input.Password", password)));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Pages_need_sign_in_and_a_real_sign_in_returns_to_the_page_asked_for(TestDatabase db)
+    {
+        var client = apps[db].ClientFor();
+        var denied = await client.GetAsync("/portfolio/projects");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/account/login", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        var form = await client.GetPageAsync(denied.Headers.Location.ToString());
+        var signedIn = await client.SubmitAsync(form, "main form", Html.Values(("Input.Email", DemoAccounts.DirectorFrogner.Email), ("Input.Password", DemoAccounts.Password)));
+        Assert.Equal("/portfolio/projects", signedIn.Headers.Location!.ToString());
+        Assert.Contains("Tone Bakke", (await client.GetPageAsync("/")).QuerySelector("h1")!.TextContent);
+
+        var logout = await client.SubmitAsync(await client.GetPageAsync("/"), "form[action='/account/logout']");
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Wrong_password_is_refused_in_Norwegian_and_five_failures_lock_the_account(TestDatabase db)
+    {
+        var app = apps[db];
+        var email = $"laas-{Guid.NewGuid():N}@husly.test";
+        var admin = app.ClientFor(DemoAccounts.Admin);
+        await admin.SubmitAsync(await admin.GetPageAsync("/administration/users/create"), "main form", Html.Values(
+            ("Input.DisplayName", "Låse Testesen"), ("Input.Email", email), ("Input.Role", "CaseWorker"),
+            ("Input.OrganisationId", DemoIds.District("Alna").ToString()), ("Input.Password", "et-langt-passord-for-test")));
+
+        var client = app.ClientFor();
+        var wrong = await Html.ParseAsync(await SignInAsync(client, email, "feil passord her"));
+        Assert.Equal("Feil e-postadresse eller passord.", wrong.QuerySelector("#login-error")!.TextContent.Trim());
+        for (var i = 0; i < 4; i++)
+        {
+            await SignInAsync(client, email, "feil passord her");
+        }
+        var locked = await Html.ParseAsync(await SignInAsync(client, email, "et-langt-passord-for-test"));
+        Assert.Contains("midlertidig låst", locked.QuerySelector("#login-error")!.TextContent);
+
+        var users = await admin.GetPageAsync("/administration/users?q=" + Uri.EscapeDataString(email));
+        Assert.Contains("Midlertidig låst", users.QuerySelector("#users")!.TextContent);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Changing_password_checks_the_current_one_and_the_policy(TestDatabase db)
+    {
+        var app = apps[db];
+        var email = $"passord-{Guid.NewGuid():N}@husly.test";
+        var admin = app.ClientFor(DemoAccounts.Admin);
+        await admin.SubmitAsync(await admin.GetPageAsync("/administration/users/create"), "main form", Html.Values(
+            ("Input.DisplayName", "Passord Testesen"), ("Input.Email", email), ("Input.Role", "Partner"),
+            ("Input.OrganisationId", DemoIds.Organisation(ReferenceData.Fafo).ToString()), ("Input.Password", "første-passord-12")));
+        var client = app.ClientFor();
+        await SignInAsync(client, email, "første-passord-12");
+
+        var page = await client.GetPageAsync("/account/changepassword");
+        var bad = await Html.ParseAsync(await client.SubmitAsync(page, "main form", Html.Values(
+            ("Input.CurrentPassword", "gjettet-feil-123"), ("Input.NewPassword", "kort"), ("Input.ConfirmPassword", "annet"))));
+        Assert.Equal("Passordet må ha minst 12 tegn.", bad.FieldError("Input_NewPassword"));
+        Assert.Equal("Passordene er ikke like.", bad.FieldError("Input_ConfirmPassword"));
+
+        var wrongCurrent = await Html.ParseAsync(await client.SubmitAsync(page, "main form", Html.Values(
+            ("Input.CurrentPassword", "gjettet-feil-123"), ("Input.NewPassword", "nytt-og-langt-passord"), ("Input.ConfirmPassword", "nytt-og-langt-passord"))));
+        Assert.Equal("Nåværende passord er feil.", wrongCurrent.FieldError("Input_CurrentPassword"));
+
+        var ok = await client.SubmitAsync(page, "main form", Html.Values(
+            ("Input.CurrentPassword", "første-passord-12"), ("Input.NewPassword", "nytt-og-langt-passord"), ("Input.ConfirmPassword", "nytt-og-langt-passord")));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(app.ClientFor(), email, "nytt-og-langt-passord")).StatusCode);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Husly.Data.DemoData;
+using Husly.Tests.Support;
+
+namespace Husly.Tests.Features.Portfolio.Programmes;
+
+public sealed class ProgrammesTests(Apps apps)
+{
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Programme_page_shows_goals_focus_areas_organisation_and_projects(TestDatabase db)
+    {
+        var client = apps[db].ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var list = await client.GetPageAsync("/portfolio/programmes");
+        Assert.Contains("BOSin", list.QuerySelector("#programmes")!.TextContent);
+        Assert.Contains("BOSO Oslo", list.QuerySelector("#programmes")!.TextContent);
+
+        var boso = await client.GetPageAsync($"/portfolio/programmes/details/{DemoIds.Programme("BOSO Oslo")}");
+        var text = boso.Body!.TextContent;
+        Assert.Contains("Alle har et trygt og godt sted å bo.", text);
+        Assert.Contains("5. Kompetanse, læring, utvikling og ny kunnskap", text);
+        Assert.Contains("Opplæring (O)", text);
+        Assert.Contains("Bjørg Månum Andersson, Kommunaldirektør", text);
+        Assert.Contains("Programgruppe Stovner", text);
+        Assert.Contains("Bydel Stovner", boso.QuerySelector("#projects-by-district")!.TextContent);
+        Assert.Null(boso.QuerySelector("a[href*='/programmes/edit/']"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Only_the_owner_and_the_programmes_own_managers_edit_it(TestDatabase db)
+    {
+        var url = $"/portfolio/programmes/edit/{DemoIds.Programme("BOSin")}";
+        Assert.Equal(HttpStatusCode.OK, (await apps[db].ClientFor(DemoAccounts.Owner).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await apps[db].ClientFor(DemoAccounts.Manager).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await apps[db].ClientFor(DemoAccounts.BosoManager).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await apps[db].ClientFor(DemoAccounts.DirectorGrorud).GetAsync(url)).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Editing_goals_line_by_line_is_saved_with_history_and_rules_are_checked(TestDatabase db)
+    {
+        var client = apps[db].ClientFor(DemoAccounts.BosoManager);
+        var url = $"/portfolio/programmes/edit/{DemoIds.Programme("BOSO Oslo")}";
+        var form = await client.GetPageAsync(url);
+
+        var invalid = await Html.ParseAsync(await client.SubmitAsync(form, "main form", Html.Values(("Input.EndYear", "2010"))));
+        Assert.Equal("Sluttår kan ikke være før startår.", invalid.FieldError("Input_EndYear"));
+
+        var goal = TestData.Unique("Flere unge i egen bolig");
+        var saved = await client.SubmitAsync(form, "main form", Html.Values(
+            ("Input.WorkingGoals", "Mer forebygging og bekjempelse av bostedsløshet.\n" + goal)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var details = await client.GetPageAsync($"/portfolio/programmes/details/{DemoIds.Programme("BOSO Oslo")}");
+        var goals = details.QuerySelector("#goals-heading")!.ParentElement!.TextContent;
+        Assert.Contains(goal, goals);
+        Assert.DoesNotContain("Mer boligsosial kompetanse i bydelene.", goals);
+        var history = details.QuerySelector("table.history")!.TextContent;
+        Assert.Contains(goal, history);
+        Assert.Contains("Mer boligsosial kompetanse i bydelene.", history);
+
+        var staleResponse = await client.SubmitAsync(form, "main form", Html.Values(("Input.Vision", "Gammel fane")));
+        var stale = await Html.ParseAsync(staleResponse);
+        Assert.True(stale.QuerySelector("#form-errors") is not null, staleResponse.StatusCode + " " + stale.Body!.TextContent[..Math.Min(2000, stale.Body.TextContent.Length)]);
+        Assert.Contains("Noen andre har endret programmet", stale.QuerySelector("#form-errors")!.TextContent);
+    }
+}
