@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Husly.Data;
 using Husly.Features.Administration;
+using Husly.Features.Casework;
 using Husly.Features.Portfolio;
 using Husly.Platform;
 using Husly.Platform.Auth;
@@ -29,6 +30,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddPortfolio();
+builder.Services.AddCasework();
+builder.Services.AddOptions<Husly.Features.Bench.BenchOptions>().BindConfiguration("Bench");
 
 var app = builder.Build();
 

@@ -1,5 +1,8 @@
 using Husly.Features.Administration.Organisations;
 using Husly.Features.Administration.Users;
+using Husly.Features.Casework.Access;
+using Husly.Features.Casework.FollowUp;
+using Husly.Features.Casework.Residents;
 using Husly.Features.Portfolio.Programmes;
 using Husly.Features.Portfolio.Projects;
 using Husly.Platform.Auditing;
@@ -31,6 +34,11 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<ProjectImpact> ProjectImpacts => Set<ProjectImpact>();
     public DbSet<ProjectPhaseChange> ProjectPhaseChanges => Set<ProjectPhaseChange>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<LivingSituationPeriod> LivingSituations => Set<LivingSituationPeriod>();
+    public DbSet<ResidentNamedWorker> ResidentNamedWorkers => Set<ResidentNamedWorker>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -38,3 +38,63 @@ public static class TestData
         app.QueryAsync(db => db.Projects.AsNoTracking().AsSplitQuery().Include(p => p.Partners).Include(p => p.Funding)
             .Include(p => p.Impacts).Include(p => p.PhaseChanges).Include(p => p.CoDistricts).FirstAsync(p => p.Id == id));
 }
+
+/// <summary>Residents for casework tests, put straight into the database with synthetic identity numbers.</summary>
+public static class CaseworkTestData
+{
+    private static readonly Random Random = new();
+
+    /// <summary>A fresh synthetic identity number (month + 80) with a random birth date.</summary>
+    public static string NewIdentityNumber()
+    {
+        while (true)
+        {
+            var birth = new DateOnly(1940, 1, 1).AddDays(Random.Next(60 * 365));
+            if (Husly.Common.IdentityNumber.Synthetic(birth, Random.Next(0, 500)) is { } number)
+            {
+                return number;
+            }
+        }
+    }
+
+    /// <summary>A resident enrolled in a district with a team and contact person; returns its id.</summary>
+    public static async Task<Guid> AddResidentAsync(this HuslyApp app, DemoAccount contact, string team, string district,
+        Husly.Features.Casework.Residents.ProtectionLevel protection = default, DateOnly? ended = null, params DemoAccount[] named)
+    {
+        var id = Guid.CreateVersion7();
+        var number = NewIdentityNumber();
+        Husly.Common.IdentityNumber.TryParse(number, new Husly.Common.IdentityNumberRules(true), out var parsed, out _);
+        var resident = new Husly.Features.Casework.Residents.Resident
+        {
+            Id = id,
+            FirstName = "Test",
+            LastName = TestData.Unique("Person"),
+            BirthDate = parsed.BirthDate,
+            IdentityNumber = number,
+            Protection = protection,
+        };
+        resident.Normalise();
+        resident.LivingSituations.Add(new() { Id = Guid.NewGuid(), ResidentId = id, Kind = Husly.Features.Casework.Residents.LivingSituationKind.Homeless, Start = new DateOnly(2026, 1, 1) });
+        resident.NamedWorkers.AddRange(named.Select(n => new Husly.Features.Casework.Residents.ResidentNamedWorker { ResidentId = id, UserId = DemoIds.User(n.Email) }));
+        await app.WithDbAsync(async db =>
+        {
+            db.Residents.Add(resident);
+            db.Enrolments.Add(new Husly.Features.Casework.FollowUp.Enrolment
+            {
+                Id = Guid.NewGuid(),
+                ResidentId = id,
+                DistrictId = DemoIds.District(district),
+                TeamId = DemoIds.Organisation(team),
+                ContactPersonId = DemoIds.User(contact.Email),
+                Start = new DateOnly(2026, 1, 1),
+                End = ended,
+                EndReason = ended is null ? null : Husly.Features.Casework.FollowUp.EnrolmentEndReason.GoalsReached,
+            });
+            await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
+    public static Task<List<Husly.Features.Casework.Access.AccessLogEntry>> AccessLogAsync(this HuslyApp app, Guid residentId) =>
+        app.QueryAsync(db => db.AccessLog.AsNoTracking().Where(e => e.ResidentId == residentId).OrderBy(e => e.Sequence).ToListAsync());
+}

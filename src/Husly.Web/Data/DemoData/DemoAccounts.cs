@@ -24,12 +24,25 @@ public static class DemoAccounts
     public static readonly DemoAccount LeadGrorud =
         new("prosjektleder.grorud@husly.test", "Ali Rahimi", "Prosjektleder", Roles.ProjectLead, "Bydel Grorud");
     public static readonly DemoAccount CaseWorkerGrorud =
-        new("saksbehandler.grorud@husly.test", "Eva Strand", "Bo-oppfølger", Roles.CaseWorker, "Bydel Grorud");
+        new("saksbehandler.grorud@husly.test", "Eva Strand", "Bo-oppfølger", Roles.CaseWorker, DemoCasework.TeamGrorud);
+    public static readonly DemoAccount CaseWorkerGrorud2 =
+        new("saksbehandler2.grorud@husly.test", "Per Lunde", "Bo-oppfølger", Roles.CaseWorker, DemoCasework.TeamGrorud);
+    public static readonly DemoAccount CaseWorkerGrorudFact =
+        new("fact.grorud@husly.test", "Nina Berg", "Miljøterapeut", Roles.CaseWorker, DemoCasework.FactTeamGrorud);
+    public static readonly DemoAccount TeamLeaderGrorud =
+        new("teamleder.grorud@husly.test", "Lars Eide", "Teamleder bo-oppfølging", Roles.TeamLeader, DemoCasework.TeamGrorud);
+    public static readonly DemoAccount CaseWorkerStovner =
+        new("saksbehandler.stovner@husly.test", "Ola Hansen", "Bo-oppfølger", Roles.CaseWorker, DemoCasework.TeamStovner);
+    public static readonly DemoAccount PrivacyOfficer =
+        new("personvern@husly.test", "Mette Ruud", "Personvernombud", Roles.PrivacyOfficer, ReferenceData.WelfareAgency);
     public static readonly DemoAccount PartnerNav =
         new("partner.nav@husly.test", "Jonas Vik", "Rådgiver", Roles.Partner, ReferenceData.Nav);
     public static readonly DemoAccount Admin =
         new("admin@husly.test", "Siri Moe", "Systemforvalter", Roles.Administrator, ReferenceData.WelfareAgency);
 
     public static readonly IReadOnlyList<DemoAccount> All =
-        [Owner, Manager, BosoManager, DirectorGrorud, DirectorFrogner, LeadFrogner, LeadGrorud, CaseWorkerGrorud, PartnerNav, Admin];
+        [
+            Owner, Manager, BosoManager, DirectorGrorud, DirectorFrogner, LeadFrogner, LeadGrorud, CaseWorkerGrorud, CaseWorkerGrorud2,
+            CaseWorkerGrorudFact, TeamLeaderGrorud, CaseWorkerStovner, PrivacyOfficer, PartnerNav, Admin,
+        ];
 }

@@ -10,4 +10,8 @@ public sealed class DemoDataOptions
     /// <summary>How many BOSin projects to seed in all, the named ones included; raise it for benchmarks (e.g. 2000).</summary>
     [Range(10, 100_000)]
     public int Projects { get; set; } = 74;
+
+    /// <summary>How many residents in follow-up to seed, the named ones included (synthetic identity numbers only).</summary>
+    [Range(0, 2_000_000)]
+    public int Residents { get; set; } = 40;
 }

@@ -67,6 +67,8 @@ internal sealed class DemoDataSeeder(
 
     private async Task SeedDemoAsync(int projectCount)
     {
+        db.Organisations.AddRange(DemoCasework.Teams());
+        await db.SaveChangesAsync();
         foreach (var account in DemoAccounts.All)
         {
             var user = new HuslyUser
@@ -88,7 +90,12 @@ internal sealed class DemoDataSeeder(
         db.Projects.AddRange(DemoProjects.Generated(projectCount - DemoProjects.NamedBosinCount));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        logger.LogInformation("Seeded demo data with {Count} generated projects", projectCount);
+        var residents = DemoCasework.Residents(demo.Value.Residents).ToList();
+        db.Residents.AddRange(residents.Select(r => r.Resident));
+        db.Enrolments.AddRange(residents.SelectMany(r => r.Enrolments));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Seeded demo data with {Count} generated projects and {Residents} residents", projectCount, residents.Count);
     }
 
     private static async Task Check(Task<IdentityResult> operation)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Husly.Platform.Auditing;
 using Husly.Platform.Auth;
+using Husly.Platform.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,8 +10,11 @@ namespace Husly.Data.Interceptors;
 
 /// <summary>Stamps audit columns, renews the concurrency <c>Version</c> and writes field-level change history,
 /// so no page can forget to.</summary>
-internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor, ReferenceDataCache referenceData) : SaveChangesInterceptor
 {
+    // Contexts whose pending save changes reference data; the cache is cleared once the save has committed.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> changesReferenceData = [];
+
     private static readonly HashSet<string> NotHistory =
     [
         nameof(IAuditable.Version), nameof(IAuditable.CreatedAt), nameof(IAuditable.CreatedBy),
@@ -30,6 +34,24 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
         return result;
     }
 
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && changesReferenceData.Remove(context))
+        {
+            referenceData.Invalidate();
+        }
+        return ValueTask.FromResult(result);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            changesReferenceData.Remove(context);
+        }
+        return Task.CompletedTask;
+    }
+
     private async Task StampAsync(DbContext context, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -39,6 +61,11 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
 
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
+            if (entry.Entity is IReferenceData && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                changesReferenceData.AddOrUpdate(context, context);
+            }
+
             if (entry.Entity is IAuditable auditable)
             {
                 switch (entry.State)

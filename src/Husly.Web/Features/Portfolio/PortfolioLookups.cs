@@ -1,6 +1,7 @@
 using Husly.Data;
 using Husly.Features.Administration.Organisations;
 using Husly.Platform.Auth;
+using Husly.Platform.Caching;
 using Husly.Platform.Forms;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -8,30 +9,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Husly.Features.Portfolio;
 
 /// <summary>The choices portfolio forms and filters offer: programmes, units, districts, target groups, partners, project leads.</summary>
-public sealed class PortfolioLookups(HuslyDbContext db)
+public sealed class PortfolioLookups(HuslyDbContext db, ReferenceDataCache cache)
 {
-    public async Task<List<SelectListItem>> ProgrammesAsync() =>
-        await db.Programmes.AsNoTracking().OrderBy(p => p.ShortName)
-            .Select(p => new Choice(p.Id, p.ShortName + " – " + p.Name)).ToItemsAsync();
+    public Task<List<SelectListItem>> ProgrammesAsync() => CachedAsync("programmes", () =>
+        db.Programmes.AsNoTracking().OrderBy(p => p.ShortName).Select(p => new Choice(p.Id, p.ShortName + " – " + p.Name)));
 
-    public async Task<List<SelectListItem>> DistrictsAsync() =>
-        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District && o.IsActive).OrderBy(o => o.Name)
-            .Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+    public Task<List<SelectListItem>> DistrictsAsync() => CachedAsync("districts", () =>
+        db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District && o.IsActive).OrderBy(o => o.Name)
+            .Select(o => new Choice(o.Id, o.Name)));
 
     /// <summary>Units that may lead a project: the districts and the municipal agencies (BOSin is open to municipal agencies).</summary>
-    public async Task<List<SelectListItem>> LeadUnitsAsync() =>
-        await db.Organisations.AsNoTracking()
+    public Task<List<SelectListItem>> LeadUnitsAsync() => CachedAsync("lead-units", () =>
+        db.Organisations.AsNoTracking()
             .Where(o => (o.Kind == OrganisationKind.District || o.Kind == OrganisationKind.Agency) && o.IsActive)
             .OrderBy(o => o.Kind).ThenBy(o => o.Name)
-            .Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+            .Select(o => new Choice(o.Id, o.Name)));
 
-    public async Task<List<SelectListItem>> TargetGroupsAsync() =>
-        await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder)
-            .Select(t => new Choice(t.Id, t.Name)).ToItemsAsync();
+    public Task<List<SelectListItem>> TargetGroupsAsync() => CachedAsync("target-groups", () =>
+        db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)));
 
-    public async Task<List<SelectListItem>> OrganisationsAsync() =>
-        await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
-            .Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+    public Task<List<SelectListItem>> OrganisationsAsync() => CachedAsync("organisations", () =>
+        db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)));
+
+    // The choices are cached; the SelectListItems are new each time because forms mark the selected one.
+    // The query is built only on a miss: building the expression tree costs more than the cache hit.
+    private async Task<List<SelectListItem>> CachedAsync(string key, Func<IQueryable<Choice>> query) =>
+        (await cache.GetAsync("portfolio:" + key, () => query().ToListAsync())).ToItems();
 
     public async Task<List<SelectListItem>> ProjectLeadsAsync()
     {

@@ -33,7 +33,8 @@ internal static class AuthModule
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Casework, p => p.RequireRole(Roles.CaseWorker, Roles.TeamLeader).RequireClaim(HuslyClaims.DistrictId));
         return services;
     }
 

@@ -11,6 +11,12 @@ public static class CurrentUser
     public static Guid? OrganisationId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(HuslyClaims.OrganisationId), out var id) ? id : null;
 
+    public static Guid? DistrictId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(HuslyClaims.DistrictId), out var id) ? id : null;
+
+    public static Guid? TeamId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(HuslyClaims.TeamId), out var id) ? id : null;
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(HuslyClaims.DisplayName) ?? user.Identity?.Name ?? "";
 

@@ -8,11 +8,13 @@ public static class Roles
     public const string DistrictDirector = "DistrictDirector";
     public const string ProjectLead = "ProjectLead";
     public const string CaseWorker = "CaseWorker";
+    public const string TeamLeader = "TeamLeader";
+    public const string PrivacyOfficer = "PrivacyOfficer";
     public const string Partner = "Partner";
     public const string Administrator = "Administrator";
 
     public static readonly IReadOnlyList<string> All =
-        [ProgrammeOwner, ProgrammeManager, DistrictDirector, ProjectLead, CaseWorker, Partner, Administrator];
+        [ProgrammeOwner, ProgrammeManager, DistrictDirector, ProjectLead, CaseWorker, TeamLeader, PrivacyOfficer, Partner, Administrator];
 
     /// <summary>The Bokmål name shown in the UI (also the localization key).</summary>
     public static string DisplayName(string role) => role switch
@@ -22,6 +24,8 @@ public static class Roles
         DistrictDirector => "Bydelsdirektør",
         ProjectLead => "Prosjektleder",
         CaseWorker => "Saksbehandler",
+        TeamLeader => "Teamleder",
+        PrivacyOfficer => "Personvernombud",
         Partner => "Samarbeidspartner",
         Administrator => "Administrator",
         _ => role,
@@ -31,6 +35,9 @@ public static class Roles
 public static class Policies
 {
     public const string Administrator = "Administrator";
+
+    /// <summary>Case workers and team leaders: the only roles that work with identifiable residents.</summary>
+    public const string Casework = "Casework";
 }
 
 /// <summary>Claims Husly adds to the signed-in user beyond Identity's own.</summary>
@@ -39,4 +46,10 @@ public static class HuslyClaims
     public const string DisplayName = "husly:name";
     public const string OrganisationId = "husly:org";
     public const string OrganisationName = "husly:orgname";
+
+    /// <summary>The district the user works in: their unit, or the district their team belongs to.</summary>
+    public const string DistrictId = "husly:district";
+
+    /// <summary>The user's team, when their unit is a team.</summary>
+    public const string TeamId = "husly:team";
 }

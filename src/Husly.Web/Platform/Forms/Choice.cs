@@ -9,5 +9,8 @@ public sealed record Choice(Guid Id, string Text);
 public static class ChoiceQueries
 {
     public static async Task<List<SelectListItem>> ToItemsAsync(this IQueryable<Choice> query) =>
-        (await query.ToListAsync()).Select(c => new SelectListItem(c.Text, c.Id.ToString())).ToList();
+        (await query.ToListAsync()).ToItems();
+
+    public static List<SelectListItem> ToItems(this IEnumerable<Choice> choices) =>
+        choices.Select(c => new SelectListItem(c.Text, c.Id.ToString())).ToList();
 }

@@ -21,8 +21,11 @@ public static class Format
     public static string Number(long value) => value.ToString("N0", Nb);
 
     /// <summary>The Bokmål name of an enum value, from its [Display] attribute; it is also the localization key.</summary>
-    public static string EnumName(Enum value) =>
-        value.GetType().GetField(value.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? value.ToString();
+    public static string EnumName(Enum value) => EnumNames.GetOrAdd(value, static v =>
+        v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());
+
+    // Reflection per call showed up in the list benchmark; enum values are few, so the cache stays small.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, string> EnumNames = new();
 
     /// <summary>The enum value's name in the current UI language.</summary>
     public static string Enum(this IStringLocalizer l, Enum value) => l[EnumName(value)];

@@ -12,11 +12,12 @@ public enum OrganisationKind
     [Display(Name = "Etat")] Agency,
     [Display(Name = "Bydel")] District,
     [Display(Name = "Samarbeidspartner")] Partner,
+    [Display(Name = "Team")] Team,
 }
 
 /// <summary>A unit in the organisation register: the municipality, its departments and agencies, the 15 districts,
 /// and partner organisations. Every user belongs to one.</summary>
-public sealed class Organisation : Auditable
+public sealed class Organisation : Auditable, Husly.Platform.Caching.IReferenceData
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Husly.Data;
+using Husly.Features.Administration.Organisations;
 using Husly.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +10,7 @@ namespace Husly.Features.Administration.Users;
 
 /// <summary>Adds the display name and unit to the sign-in cookie, so authorization needs no database round trip for them.</summary>
 internal sealed class HuslyClaimsFactory(
-    UserManager<HuslyUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    UserManager<HuslyUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, HuslyDbContext db)
     : UserClaimsPrincipalFactory<HuslyUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(HuslyUser user)
@@ -15,6 +18,22 @@ internal sealed class HuslyClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(HuslyClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(HuslyClaims.OrganisationId, user.OrganisationId.ToString()));
+        var unit = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId)
+            .Select(o => new { o.Name, o.Kind, o.ParentId }).FirstOrDefaultAsync();
+        if (unit is not null)
+        {
+            identity.AddClaim(new Claim(HuslyClaims.OrganisationName, unit.Name));
+            // Casework's access rule works with the district and the team; a team sits under its district.
+            if (unit.Kind == OrganisationKind.District)
+            {
+                identity.AddClaim(new Claim(HuslyClaims.DistrictId, user.OrganisationId.ToString()));
+            }
+            else if (unit is { Kind: OrganisationKind.Team, ParentId: { } district })
+            {
+                identity.AddClaim(new Claim(HuslyClaims.DistrictId, district.ToString()));
+                identity.AddClaim(new Claim(HuslyClaims.TeamId, user.OrganisationId.ToString()));
+            }
+        }
         return identity;
     }
 }

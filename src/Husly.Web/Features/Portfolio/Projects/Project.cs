@@ -122,7 +122,7 @@ public sealed class ProjectDistrict : IHistoryChild
 }
 
 /// <summary>A group of people a project is for (e.g. people with co-occurring substance use and mental illness).</summary>
-public sealed class TargetGroup
+public sealed class TargetGroup : Husly.Platform.Caching.IReferenceData
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
@@ -215,10 +215,15 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.HasMany(p => p.Funding).WithOne().HasForeignKey(t => t.ProjectId);
         b.HasMany(p => p.Impacts).WithOne().HasForeignKey(t => t.ProjectId);
         b.HasMany(p => p.PhaseChanges).WithOne().HasForeignKey(t => t.ProjectId);
-        b.HasIndex(p => new { p.IsArchived, p.Name });
+        // The list's common orders (name, start) with and without a status filter read 25 rows from an index
+        // instead of sorting every match, and its count reads only the index (see docs/performance.md). IsArchived
+        // trails: EF writes the filter as NOT("IsArchived"), which SQLite cannot use as an index key.
+        b.HasIndex(p => new { p.Name, p.IsArchived });
+        b.HasIndex(p => new { p.StartDate, p.Name, p.IsArchived });
+        b.HasIndex(p => new { p.Status, p.Name, p.IsArchived });
+        b.HasIndex(p => new { p.Status, p.StartDate, p.Name, p.IsArchived });
         b.HasIndex(p => p.LeadUnitId);
         b.HasIndex(p => p.ProgrammeId);
-        b.HasIndex(p => p.Status);
     }
 }
 

@@ -127,4 +127,23 @@ public sealed class IndexTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         Assert.Equal([name], await NamesAsync(manager, q));
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Filter_choices_are_cached_but_a_saved_change_shows_at_once(TestDatabase db)
+    {
+        var app = apps[db];
+        var client = app.ClientFor(DemoAccounts.Manager);
+        var name = TestData.Unique("Unge som flytter fra barnevernet");
+        string[] Options(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("select[name=targetGroup] option").Select(o => o.TextContent.Trim()).ToArray();
+
+        Assert.DoesNotContain(name, Options(await client.GetPageAsync("/portfolio/projects")));
+        await app.WithDbAsync(async db =>
+        {
+            db.TargetGroups.Add(new TargetGroup { Id = Guid.NewGuid(), Name = name, SortOrder = 99 });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains(name, Options(await client.GetPageAsync("/portfolio/projects")));
+    }
 }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Repeatable load benchmark of the project list page against a minimal reference Razor page, on SQLite and PostgreSQL.
+# Loopback only, bounded in time. Publishes Release, seeds 2,000 demo projects, warms each endpoint, then runs
+# interleaved rounds of wrk and prints medians and the ratio list ÷ reference (target ≥ 0.6, zero errors).
+#   bench/run.sh [rounds] [seconds-per-round]        results also go to bench/results/<date>.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}; SECONDS_PER_ROUND=${2:-10}; WARMUP=${WARMUP:-20}; PROJECTS=${PROJECTS:-2000}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+WORK=$(mktemp -d /tmp/husly-bench.XXXXXX); chmod 755 "$WORK"
+PORT=5180; BASE="http://127.0.0.1:$PORT"
+APP_PID=""
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; tools/pg.sh stop "$WORK/pg"; }
+trap cleanup EXIT
+
+echo "== publish (Release)"
+dotnet publish src/Husly.Web -c Release -o "$WORK/out" -nologo -v quiet >/dev/null
+PG=$(tools/pg.sh start "$WORK/pg" 55480)
+
+LIST="/portfolio/projects?status=Active&sort=Start"
+REFERENCE="/bench/reference"
+mkdir -p bench/results
+RESULT="bench/results/$(date -u +%Y-%m-%d).md"
+{
+  echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $PROJECTS projects, wrk -t2 -c32 -d${SECONDS_PER_ROUND}s × $ROUNDS rounds after ${WARMUP}s warm-up"
+  echo
+  echo "| database | list req/s (median) | list p99 | reference req/s (median) | reference p99 | ratio | errors |"
+  echo "|---|---|---|---|---|---|---|"
+} > "$WORK/table.md"
+
+run_wrk() { # url -> prints "rps p99 errors"
+  local out; out=$(wrk -t2 -c32 -d"${SECONDS_PER_ROUND}s" --latency -H "Cookie: $COOKIE" "$BASE$1")
+  local rps p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses/ {e+=$5} /Socket errors/ {gsub(",", ""); e+=$4+$6+$8+$10} END {print e+0}' <<<"$out")
+  echo "$rps $p99 $errors"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+for db in Sqlite Postgres; do
+  echo "== $db: start with $PROJECTS projects"
+  if [ "$db" = Sqlite ]; then CS="Data Source=$WORK/bench.db"; else CS="$PG"; fi
+  ( cd "$WORK/out" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$db Database__MigrateOnStartup=true \
+      ConnectionStrings__Default="$CS" DemoData__Enabled=true DemoData__Projects=$PROJECTS Bench__Enabled=true \
+      Logging__LogLevel__Default=Warning exec ./Husly.Web --urls "$BASE" > "$WORK/app-$db.log" 2>&1 ) & APP_PID=$!
+  for _ in $(seq 300); do curl -sf -o /dev/null "$BASE/health/ready" && break; sleep 0.5; done
+
+  # Sign in as the programme manager with the real form; wrk then sends the auth cookie.
+  JAR="$WORK/cookies-$db"
+  TOKEN=$(curl -s -c "$JAR" "$BASE/account/login" | grep -oE 'name="__RequestVerificationToken" type="hidden" value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"/\1/')
+  curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "Input.Email=programleder@husly.test" \
+    --data-urlencode "Input.Password=Husly-demo-2026" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/account/login"
+  COOKIE="husly.auth=$(awk '$6=="husly.auth" {print $7}' "$JAR")"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$LIST")" = 200 ] || { echo "sign-in for the benchmark failed" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$REFERENCE")" = 200 ] || { echo "reference page not served" >&2; exit 1; }
+
+  echo "   warm-up ${WARMUP}s each"
+  wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE$LIST" >/dev/null
+  wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE$REFERENCE" >/dev/null
+  : > "$WORK/list-$db"; : > "$WORK/ref-$db"
+  for r in $(seq "$ROUNDS"); do
+    run_wrk "$LIST" >> "$WORK/list-$db"
+    run_wrk "$REFERENCE" >> "$WORK/ref-$db"
+    echo "   round $r: list $(tail -1 "$WORK/list-$db") | reference $(tail -1 "$WORK/ref-$db")"
+  done
+  L=$(cut -d' ' -f1 "$WORK/list-$db" | median); R=$(cut -d' ' -f1 "$WORK/ref-$db" | median)
+  LP=$(cut -d' ' -f2 "$WORK/list-$db" | tail -1); RP=$(cut -d' ' -f2 "$WORK/ref-$db" | tail -1)
+  ERR=$(cat "$WORK/list-$db" "$WORK/ref-$db" | awk '{e+=$3} END {print e+0}')
+  RATIO=$(awk -v l="$L" -v r="$R" 'BEGIN {printf "%.2f", l/r}')
+  echo "| $db | $L | $LP | $R | $RP | $RATIO | $ERR |" >> "$WORK/table.md"
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+done
+cat "$WORK/table.md" | tee -a "$RESULT"
+echo >> "$RESULT"

@@ -1,0 +1,171 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Husly.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Husly.Features.Casework.Access;
+
+public enum AccessOutcome
+{
+    [Display(Name = "Innvilget")] Granted,
+    [Display(Name = "Avvist")] Denied,
+    [Display(Name = "Nødtilgang")] Emergency,
+}
+
+/// <summary>One read (or refused read) of a resident's data: who, in which role and unit, whose data, what, when
+/// and why. Append-only and chained: each entry's hash covers the previous entry's hash, so a changed or removed
+/// entry breaks the chain (Normen: logging and access to the log).</summary>
+public sealed class AccessLogEntry
+{
+    public Guid Id { get; set; }
+    public long Sequence { get; set; }
+    public DateTime At { get; set; }
+    public Guid? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public string Role { get; set; } = "";
+    public Guid? UnitId { get; set; }
+    public string UnitName { get; set; } = "";
+
+    /// <summary>The resident whose data was read or asked for; no foreign key, because a refused id may not exist.</summary>
+    public Guid? ResidentId { get; set; }
+
+    /// <summary>What was read, as a stable code (see <see cref="AccessActions"/>).</summary>
+    public string Action { get; set; } = "";
+
+    public string? Reason { get; set; }
+    public AccessOutcome Outcome { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+
+    internal string ComputeHash()
+    {
+        var text = string.Join('\u001f',
+            PreviousHash, Sequence.ToString(CultureInfo.InvariantCulture), At.Ticks.ToString(CultureInfo.InvariantCulture),
+            UserId?.ToString() ?? "", UserName, Role, UnitId?.ToString() ?? "", UnitName, ResidentId?.ToString() ?? "",
+            Action, Reason ?? "", Outcome.ToString());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
+
+/// <summary>The codes for what was read; the resident's access report names them in Bokmål.</summary>
+public static class AccessActions
+{
+    public const string Caseload = "caseload.list";
+    public const string Search = "resident.search";
+    public const string View = "resident.view";
+    public const string Register = "resident.register";
+    public const string Change = "resident.change";
+    public const string Print = "resident.print";
+    public const string AccessReport = "resident.accessreport";
+
+    public static string DisplayName(string action) => action switch
+    {
+        Caseload => "Så brukeren i en saksliste",
+        Search => "Fant brukeren i et søk",
+        View => "Åpnet brukerens side",
+        Register => "Registrerte brukeren eller en ny oppfølging",
+        Change => "Endret opplysninger om brukeren",
+        Print => "Skrev ut opplysninger om brukeren",
+        AccessReport => "Hentet innsynsloggen",
+        _ => action,
+    };
+}
+
+/// <summary>Appends entries to the chained log. One writer per app instance: the chain needs one order. Another
+/// instance appending at the same time hits the unique sequence and the append is retried on the new end.</summary>
+public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private (long Sequence, string Hash)? last;
+
+    public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        // Not the request's token: an access that happened is logged even if the client has gone.
+        _ = ct;
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
+                var (sequence, hash) = last ?? await db.AccessLog.OrderByDescending(e => e.Sequence)
+                    .Select(e => new ValueTuple<long, string>(e.Sequence, e.Hash)).FirstOrDefaultAsync(CancellationToken.None);
+                hash ??= Genesis;
+                // Whole microseconds: PostgreSQL keeps no more, and the hash must survive the round trip.
+                var now = clock.GetUtcNow().UtcDateTime;
+                now = now.AddTicks(-(now.Ticks % 10));
+                foreach (var entry in entries)
+                {
+                    entry.Id = entry.Id == Guid.Empty ? Guid.CreateVersion7() : entry.Id;
+                    entry.At = now;
+                    entry.Sequence = ++sequence;
+                    entry.PreviousHash = hash;
+                    entry.Hash = hash = entry.ComputeHash();
+                }
+                db.AccessLog.AddRange(entries);
+                try
+                {
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    last = (sequence, hash);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt < 5)
+                {
+                    last = null; // another instance appended; start again from the real end
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>Walks the whole chain; returns the first entry whose link or content does not hold, or null.</summary>
+    public async Task<long?> VerifyAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
+        var previous = Genesis;
+        var expected = 1L;
+        await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (entry.Sequence != expected || entry.PreviousHash != previous || entry.ComputeHash() != entry.Hash)
+            {
+                return entry.Sequence == expected ? entry.Sequence : expected;
+            }
+            previous = entry.Hash;
+            expected++;
+        }
+        return null;
+    }
+}
+
+internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntry> b)
+    {
+        b.ToTable("AccessLog");
+        b.HasIndex(e => e.Sequence).IsUnique();
+        b.HasIndex(e => new { e.ResidentId, e.At });
+        b.HasIndex(e => new { e.UserId, e.At });
+        b.Property(e => e.UserName).HasMaxLength(200);
+        b.Property(e => e.Role).HasMaxLength(60);
+        b.Property(e => e.UnitName).HasMaxLength(200);
+        b.Property(e => e.Action).HasMaxLength(60);
+        b.Property(e => e.Reason).HasMaxLength(1000);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+    }
+}

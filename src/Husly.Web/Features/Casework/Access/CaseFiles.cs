@@ -1,0 +1,252 @@
+using System.Security.Claims;
+using Husly.Data;
+using Husly.Features.Casework.FollowUp;
+using Husly.Features.Casework.Residents;
+using Husly.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Husly.Features.Casework.Access;
+
+public sealed class CaseworkOptions
+{
+    /// <summary>Accept synthetic identity numbers (month + 80). Only for demo and test environments.</summary>
+    public bool AllowSyntheticIdentityNumbers { get; set; }
+
+    /// <summary>How long workers keep read access to a resident after their enrolment ended (e.g. after a transfer).</summary>
+    public int ReadAccessDaysAfterEnd { get; set; } = 90;
+}
+
+/// <summary>Who is asking, as the access rule needs it.</summary>
+public sealed record CaseActor(Guid UserId, string Name, string Role, Guid? UnitId, string UnitName, Guid? DistrictId, Guid? TeamId)
+{
+    public static CaseActor From(ClaimsPrincipal user) => new(
+        user.Id() ?? Guid.Empty, user.DisplayName(), user.Role() ?? "", user.OrganisationId(),
+        user.FindFirstValue(HuslyClaims.OrganisationName) ?? "", user.DistrictId(), user.TeamId());
+
+    /// <summary>Only case workers and team leaders work with residents; every other role sees nothing identifiable.</summary>
+    public bool WorksWithResidents => Role is Roles.CaseWorker or Roles.TeamLeader && DistrictId is not null;
+}
+
+public enum CaseloadScope
+{
+    Mine,
+    Team,
+    District,
+}
+
+public sealed record CaseloadRow(Guid ResidentId, string Name, DateOnly BirthDate, ProtectionLevel Protection,
+    LivingSituationKind? LivingSituation, FollowUpCategory Category, string ContactPerson, DateOnly Start, string? Team);
+
+/// <summary>What registering did: a new enrolment, or nothing because the person already has an open one in the district.</summary>
+public sealed record RegisterResult(Guid ResidentId, bool AlreadyEnrolled, bool Visible);
+
+public sealed record SearchHit(Guid ResidentId, string Name, DateOnly BirthDate, string MaskedIdentity);
+
+/// <summary>An opened resident: the tracked resident and their enrolments, after the rule allowed it and the read
+/// was logged. Pages change these entities and call <see cref="SaveAsync"/>.</summary>
+public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolment> enrolments, bool canChange, CaseActor actor)
+{
+    public Resident Resident { get; } = resident;
+    public IReadOnlyList<Enrolment> Enrolments { get; } = enrolments;
+
+    /// <summary>False when the user only keeps read access for a while after their enrolment ended.</summary>
+    public bool CanChange { get; } = canChange;
+
+    public void ExpectVersion(Platform.Auditing.IAuditable entity, Guid version) =>
+        db.Entry(entity).Property(nameof(entity.Version)).OriginalValue = version;
+
+    public void Add(Enrolment enrolment) => db.Add(enrolment);
+
+    /// <summary>Whether the actor may change this enrolment: an open one in their own district.</summary>
+    public bool MayChange(Enrolment enrolment) => CanChange && enrolment.End is null && enrolment.DistrictId == actor.DistrictId;
+
+    /// <summary>Renews the version of a record whose child rows changed, so open forms see the change.</summary>
+    public void Touch(Platform.Auditing.IAuditable entity)
+    {
+        if (db.Entry(entity).State == EntityState.Unchanged)
+        {
+            db.Entry(entity).State = EntityState.Modified;
+        }
+    }
+
+    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+
+    /// <summary>Forgets unsaved changes, before the page is shown again with errors.</summary>
+    public void Discard() => db.ChangeTracker.Clear();
+}
+
+/// <summary>The one path to residents' data. Every method authorises with the need-to-know rule and writes an
+/// access-log entry for each resident it reveals (or a denied entry). No page reads casework tables itself; an
+/// architecture test holds that.</summary>
+public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clock, IOptions<CaseworkOptions> options, IHttpContextAccessor http)
+{
+    private CaseActor Actor => CaseActor.From(http.HttpContext?.User ?? new ClaimsPrincipal());
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>Enrolments that give the actor read access: open ones, and ended ones for a grace period.</summary>
+    private IQueryable<Enrolment> ReadableEnrolments(CaseActor a)
+    {
+        if (!a.WorksWithResidents)
+        {
+            return db.Enrolments.Where(_ => false);
+        }
+        var since = Today.AddDays(-options.Value.ReadAccessDaysAfterEnd);
+        var live = db.Enrolments.Where(e => e.End == null || e.End >= since);
+        return a.Role == Roles.TeamLeader
+            ? live.Where(e => e.DistrictId == a.DistrictId)
+            : live.Where(e => e.ContactPersonId == a.UserId || (a.TeamId != null && e.TeamId == a.TeamId && e.DistrictId == a.DistrictId));
+    }
+
+    private IQueryable<Enrolment> ChangeableEnrolments(CaseActor a) => ReadableEnrolments(a).Where(e => e.End == null);
+
+    /// <summary>Residents the actor may see: through a readable enrolment, and for a protected address only when named.</summary>
+    private IQueryable<Resident> Visible(CaseActor a)
+    {
+        var enrolments = ReadableEnrolments(a);
+        return db.Residents.Where(r => enrolments.Any(e => e.ResidentId == r.Id)
+            && (r.Protection == ProtectionLevel.None || r.NamedWorkers.Any(n => n.UserId == a.UserId)));
+    }
+
+    public async Task<IReadOnlyList<CaseloadRow>> CaseloadAsync(CaseloadScope scope, CancellationToken ct)
+    {
+        var a = Actor;
+        var enrolments = ReadableEnrolments(a).Where(e => e.End == null);
+        enrolments = scope switch
+        {
+            CaseloadScope.Mine => enrolments.Where(e => e.ContactPersonId == a.UserId),
+            CaseloadScope.Team => enrolments.Where(e => e.TeamId == a.TeamId),
+            _ => enrolments,
+        };
+        var visible = Visible(a);
+        var rows = await enrolments
+            .Where(e => visible.Any(r => r.Id == e.ResidentId))
+            .OrderBy(e => e.Resident!.LastName).ThenBy(e => e.Resident!.FirstName)
+            .Take(500)
+            .Select(e => new CaseloadRow(e.ResidentId, e.Resident!.FirstName + " " + e.Resident.LastName, e.Resident.BirthDate,
+                e.Resident.Protection,
+                e.Resident.LivingSituations.Where(p => p.End == null).OrderByDescending(p => p.Start).Select(p => (LivingSituationKind?)p.Kind).FirstOrDefault(),
+                e.Category, e.ContactPerson!.DisplayName, e.Start, e.Team != null ? e.Team.Name : null))
+            .AsNoTracking().ToListAsync(ct);
+        await log.AppendAsync(rows.Select(r => r.ResidentId).Distinct().Select(id => Entry(a, id, AccessActions.Caseload, AccessOutcome.Granted)).ToList(), ct);
+        return rows;
+    }
+
+    /// <summary>Finds residents by exact identity number, or by name and birth year, among those the actor may see.</summary>
+    public async Task<IReadOnlyList<SearchHit>> FindAsync(string? identityNumber, string? name, int? birthYear, CancellationToken ct)
+    {
+        var a = Actor;
+        var query = Visible(a);
+        if (!string.IsNullOrWhiteSpace(identityNumber))
+        {
+            var number = identityNumber.Replace(" ", "", StringComparison.Ordinal);
+            query = query.Where(r => r.IdentityNumber == number);
+        }
+        else if (!string.IsNullOrWhiteSpace(name) && birthYear is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            var words = name.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            query = query.Where(r => r.BirthDate >= from && r.BirthDate <= to);
+            foreach (var word in words)
+            {
+                query = query.Where(r => r.SearchName.Contains(word));
+            }
+        }
+        else
+        {
+            return [];
+        }
+        var hits = (await query.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).Take(50)
+            .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName, r.BirthDate, r.IdentityNumber })
+            .AsNoTracking().ToListAsync(ct))
+            .Select(r => new SearchHit(r.Id, r.Name, r.BirthDate, r.IdentityNumber is { Length: 11 } n ? n[..6] + "*****" : ""))
+            .ToList();
+        await log.AppendAsync(hits.Select(h => Entry(a, h.ResidentId, AccessActions.Search, AccessOutcome.Granted)).ToList(), ct);
+        return hits;
+    }
+
+    /// <summary>Opens a resident for reading (and changing, where allowed). Null both when the resident does not
+    /// exist and when the actor may not see them, so ids cannot be probed; the refusal is logged.</summary>
+    public async Task<CaseFile?> OpenAsync(Guid residentId, string action, CancellationToken ct)
+    {
+        var a = Actor;
+        var resident = await Visible(a).Where(r => r.Id == residentId)
+            .Include(r => r.LivingSituations).Include(r => r.NamedWorkers).ThenInclude(n => n.User)
+            .AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (resident is null)
+        {
+            await log.AppendAsync([Entry(a, residentId, action, AccessOutcome.Denied)], ct);
+            return null;
+        }
+        var enrolments = await db.Enrolments.Where(e => e.ResidentId == residentId)
+            .Include(e => e.District).Include(e => e.Team).Include(e => e.ContactPerson).Include(e => e.Project)
+            .OrderByDescending(e => e.Start).ToListAsync(ct);
+        var canChange = await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
+        await log.AppendAsync([Entry(a, residentId, action, AccessOutcome.Granted)], ct);
+        return new CaseFile(db, resident, enrolments, canChange, a);
+    }
+
+    /// <summary>Registers a resident with their current living situation and first enrolment. A known identity
+    /// number gets the new enrolment on the existing record instead of a duplicate.</summary>
+    public async Task<RegisterResult> RegisterAsync(Resident resident, LivingSituationPeriod living, Enrolment enrolment, CancellationToken ct)
+    {
+        var a = Actor;
+        if (!a.WorksWithResidents)
+        {
+            throw new InvalidOperationException("Only case workers and team leaders register residents.");
+        }
+        var existing = resident.IdentityNumber is null ? null
+            : await db.Residents.Include(r => r.LivingSituations).FirstOrDefaultAsync(r => r.IdentityNumber == resident.IdentityNumber, ct);
+        if (existing is null)
+        {
+            resident.Normalise();
+            living.ResidentId = resident.Id;
+            resident.LivingSituations.Add(living);
+            db.Residents.Add(resident);
+        }
+        else
+        {
+            var open = await db.Enrolments.AnyAsync(e => e.ResidentId == existing.Id && e.End == null && e.DistrictId == enrolment.DistrictId, ct);
+            if (open)
+            {
+                db.ChangeTracker.Clear();
+                return new RegisterResult(existing.Id, AlreadyEnrolled: true, Visible: await Visible(a).AnyAsync(r => r.Id == existing.Id, ct));
+            }
+            resident = existing;
+            await db.Entry(existing).Collection(r => r.NamedWorkers).LoadAsync(ct);
+            var current = existing.CurrentLivingSituation;
+            if (current?.Kind != living.Kind)
+            {
+                existing.AddLivingSituation(living.Kind, current is null || living.Start > current.Start ? living.Start : Today, living.Note, living.Id);
+            }
+        }
+        // A protected address narrows access to named workers; the ones taking this person in need to be named.
+        if (resident.Protection != ProtectionLevel.None)
+        {
+            foreach (var userId in new[] { a.UserId, enrolment.ContactPersonId }.Distinct().Where(u => resident.NamedWorkers.All(n => n.UserId != u)))
+            {
+                resident.NamedWorkers.Add(new ResidentNamedWorker { ResidentId = resident.Id, UserId = userId });
+            }
+        }
+        enrolment.ResidentId = resident.Id;
+        db.Enrolments.Add(enrolment);
+        await db.SaveChangesAsync(ct);
+        await log.AppendAsync([Entry(a, resident.Id, AccessActions.Register, AccessOutcome.Granted)], ct);
+        return new RegisterResult(resident.Id, AlreadyEnrolled: false, Visible: true);
+    }
+
+    private static AccessLogEntry Entry(CaseActor a, Guid? residentId, string action, AccessOutcome outcome, string? reason = null) => new()
+    {
+        UserId = a.UserId == Guid.Empty ? null : a.UserId,
+        UserName = a.Name,
+        Role = a.Role,
+        UnitId = a.UnitId,
+        UnitName = a.UnitName,
+        ResidentId = residentId,
+        Action = action,
+        Outcome = outcome,
+        Reason = reason,
+    };
+}

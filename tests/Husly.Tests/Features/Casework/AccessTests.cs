@@ -1,0 +1,201 @@
+using System.Net;
+using Husly.Data.DemoData;
+using Husly.Features.Casework.Access;
+using Husly.Features.Casework.Residents;
+using Husly.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Named = Husly.Data.DemoData.DemoCasework.Named;
+
+namespace Husly.Tests.Features.Casework;
+
+/// <summary>Need-to-know: every casework route against every role and district, and the read audit behind it.</summary>
+public sealed class AccessTests(Apps apps)
+{
+    private static readonly Guid Unknown = Guid.Parse("0198f0d0-0000-7000-8000-000000000001");
+
+    /// <summary>Who gets what: 200 where the rule allows, 404 (never 403) where a caseworker may not see the resident,
+    /// 403 for roles that do not work with residents at all.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Every_casework_route_answers_every_role_as_the_need_to_know_rule_says(TestDatabase db)
+    {
+        var app = apps[db];
+        var resident = $"/casework/residents/details/";
+        var seeing = new Dictionary<string, DemoAccount[]>
+        {
+            [resident + Named.KariGrorud] = [DemoAccounts.CaseWorkerGrorud, DemoAccounts.CaseWorkerGrorud2, DemoAccounts.TeamLeaderGrorud],
+            [resident + Named.ProtectedGrorud] = [DemoAccounts.CaseWorkerGrorud2],
+            [resident + Named.FactGrorud] = [DemoAccounts.CaseWorkerGrorudFact, DemoAccounts.TeamLeaderGrorud],
+            [resident + Named.OlaStovner] = [DemoAccounts.CaseWorkerStovner],
+            [resident + Unknown] = [],
+        };
+        DemoAccount[] caseworkRoles =
+            [DemoAccounts.CaseWorkerGrorud, DemoAccounts.CaseWorkerGrorud2, DemoAccounts.CaseWorkerGrorudFact, DemoAccounts.TeamLeaderGrorud, DemoAccounts.CaseWorkerStovner];
+        string[] openToCasework = ["/casework", "/casework?scope=Team", "/casework?scope=District", "/casework/residents/register", "/casework/residents/find"];
+
+        var wrong = new List<string>();
+        foreach (var account in DemoAccounts.All)
+        {
+            var client = app.ClientFor(account);
+            var works = caseworkRoles.Contains(account);
+            foreach (var url in openToCasework)
+            {
+                await Expect(client, account, url, works ? HttpStatusCode.OK : HttpStatusCode.Forbidden, wrong);
+            }
+            foreach (var (url, allowed) in seeing)
+            {
+                var expected = !works ? HttpStatusCode.Forbidden : allowed.Contains(account) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                await Expect(client, account, url, expected, wrong);
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private static async Task Expect(HttpClient client, DemoAccount account, string url, HttpStatusCode expected, List<string> wrong)
+    {
+        var status = (await client.GetAsync(url)).StatusCode;
+        if (status != expected)
+        {
+            wrong.Add($"{account.Email} GET {url}: {(int)status}, expected {(int)expected}");
+        }
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Not_yours_looks_exactly_like_does_not_exist(TestDatabase db)
+    {
+        var client = apps[db].ClientFor(DemoAccounts.CaseWorkerStovner);
+        var notYours = await client.GetAsync($"/casework/residents/details/{Named.KariGrorud}");
+        var missing = await client.GetAsync($"/casework/residents/details/{Unknown}");
+
+        Assert.Equal(HttpStatusCode.NotFound, notYours.StatusCode);
+        Assert.Equal(missing.StatusCode, notYours.StatusCode);
+        Assert.Equal((await Html.ParseAsync(missing)).QuerySelector("main")!.TextContent, (await Html.ParseAsync(notYours)).QuerySelector("main")!.TextContent);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_read_is_logged_with_who_role_unit_and_what_and_a_refusal_as_denied(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.CaseWorkerStovner).GetAsync($"/casework/residents/details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.Manager).GetAsync($"/casework/residents/details/{id}")).StatusCode);
+
+        var log = await app.AccessLogAsync(id);
+        Assert.Equal(2, log.Count);
+        var granted = log[0];
+        Assert.Equal((DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email), "Eva Strand", "CaseWorker", DemoCasework.TeamGrorud, AccessActions.View, AccessOutcome.Granted),
+            (granted.UserId!.Value, granted.UserName, granted.Role, granted.UnitName, granted.Action, granted.Outcome));
+        var denied = log[1];
+        Assert.Equal((DemoIds.User(DemoAccounts.CaseWorkerStovner.Email), AccessOutcome.Denied), (denied.UserId!.Value, denied.Outcome));
+        // The programme manager was stopped before anything was read: nothing revealed, nothing to log.
+        Assert.DoesNotContain(log, e => e.UserId == DemoIds.User(DemoAccounts.Manager.Email));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_caseload_logs_each_resident_it_shows_and_an_empty_one_logs_nothing(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud2, DemoCasework.TeamGrorud, "Grorud");
+        var page = await app.ClientFor(DemoAccounts.CaseWorkerGrorud2).GetPageAsync("/casework");
+        var shown = page.QuerySelectorAll("#caseload tbody a").Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/')[^1])).ToList();
+        Assert.Contains(id, shown);
+        Assert.Contains(Named.ProtectedGrorud, shown);
+        Assert.DoesNotContain(Named.KariGrorud, shown); // Eva's, not Per's
+
+        var per = DemoIds.User(DemoAccounts.CaseWorkerGrorud2.Email);
+        var logged = await app.QueryAsync(d => d.AccessLog.Where(e => e.UserId == per && e.Action == AccessActions.Caseload)
+            .Select(e => e.ResidentId!.Value).Distinct().ToListAsync());
+        Assert.Subset(logged.ToHashSet(), shown.ToHashSet());
+
+        // A team leader's own caseload is empty in the demo: the page reveals no one and writes no row.
+        var before = await CountAsync(app, DemoAccounts.TeamLeaderGrorud, AccessActions.Caseload);
+        var empty = await app.ClientFor(DemoAccounts.TeamLeaderGrorud).GetPageAsync("/casework");
+        Assert.Empty(empty.QuerySelectorAll("#caseload tbody tr"));
+        Assert.Equal(before, await CountAsync(app, DemoAccounts.TeamLeaderGrorud, AccessActions.Caseload));
+    }
+
+    private static Task<int> CountAsync(HuslyApp app, DemoAccount account, string action)
+    {
+        var user = DemoIds.User(account.Email);
+        return app.QueryAsync(d => d.AccessLog.CountAsync(e => e.UserId == user && e.Action == action));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_protected_address_limits_the_resident_to_named_workers(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud",
+            ProtectionLevel.StrictlyConfidential, named: DemoAccounts.CaseWorkerGrorud);
+
+        var eva = await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetPageAsync($"/casework/residents/details/{id}");
+        Assert.Contains("Strengt fortrolig", eva.QuerySelector(".pkt-alert--warning")!.TextContent);
+        Assert.Contains("Eva Strand", eva.QuerySelector("#person")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.CaseWorkerGrorud2).GetAsync($"/casework/residents/details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.TeamLeaderGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
+        var teamList = await app.ClientFor(DemoAccounts.CaseWorkerGrorud2).GetPageAsync("/casework?scope=Team");
+        Assert.DoesNotContain(id.ToString(), teamList.QuerySelector("main")!.InnerHtml);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Search_finds_only_visible_residents_and_logs_only_what_it_revealed(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+        var search = Html.Values(("Input.IdentityNumber", number));
+
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        var none = await Html.ParseAsync(await ola.SubmitAsync(await ola.GetPageAsync("/casework/residents/find"), "main form", search));
+        Assert.NotNull(none.GetElementById("no-hits"));
+
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        // From the search box on the caseload page.
+        var hit = await Html.ParseAsync(await eva.SubmitAsync(await eva.GetPageAsync("/casework"), "form[action='/casework/residents/find']", search));
+        Assert.Contains(number[..6] + "*****", hit.GetElementById("hits")!.TextContent);
+        Assert.DoesNotContain(number, hit.GetElementById("hits")!.InnerHtml);
+
+        // Eva's caseload page showed the resident too (and may be open in other tests); Ola's empty search revealed nothing.
+        var log = await app.AccessLogAsync(id);
+        Assert.Single(log, e => e.Action == AccessActions.Search && e.UserId == DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email));
+        Assert.DoesNotContain(log, e => e.UserId == DemoIds.User(DemoAccounts.CaseWorkerStovner.Email));
+
+        var byName = await Html.ParseAsync(await eva.SubmitAsync(await eva.GetPageAsync("/casework/residents/find"), "main form",
+            Html.Values(("Input.Name", "Test"), ("Input.BirthYear", "1890"))));
+        Assert.NotNull(byName.GetElementById("no-hits"));
+        var invalid = await Html.ParseAsync(await eva.SubmitAsync(await eva.GetPageAsync("/casework/residents/find"), "main form",
+            Html.Values(("Input.IdentityNumber", "12345678901"))));
+        Assert.Equal("Fødselsnummeret er ikke gyldig: kontrollsifrene stemmer ikke.", invalid.FieldError("Input_IdentityNumber"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_log_is_a_hash_chain_and_verify_finds_a_changed_entry(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetPageAsync($"/casework/residents/details/{id}");
+        var log = app.Services.GetRequiredService<AccessLog>();
+        var entry = (await app.AccessLogAsync(id)).Single();
+        Assert.Null(await log.VerifyAsync(TestContext.Current.CancellationToken));
+
+        var original = entry.UserName;
+        await SetUserNameAsync(app, entry.Id, "Noen andre");
+        try
+        {
+            Assert.Equal(entry.Sequence, await log.VerifyAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            await SetUserNameAsync(app, entry.Id, original);
+        }
+        Assert.Null(await log.VerifyAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static Task SetUserNameAsync(HuslyApp app, Guid entryId, string name) => app.WithDbAsync(async d =>
+    {
+        var row = await d.AccessLog.FindAsync(entryId);
+        row!.UserName = name;
+        await d.SaveChangesAsync();
+    });
+}

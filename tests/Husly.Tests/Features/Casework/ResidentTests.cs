@@ -1,0 +1,173 @@
+using System.Net;
+using Husly.Data.DemoData;
+using Husly.Features.Casework.Access;
+using Husly.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Husly.Tests.Features.Casework;
+
+/// <summary>Registering, living situation over time and ending follow-up, through the real forms.</summary>
+public sealed class ResidentTests(Apps apps)
+{
+    private static IDictionary<string, string?[]?> Registration(string? number, string lastName, params (string, string?)[] overrides)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Input.IdentityNumber"] = number,
+            ["Input.FirstName"] = "Testbruker",
+            ["Input.LastName"] = lastName,
+            ["Input.Phone"] = "98765432",
+            ["Input.LivingSituation"] = "TemporaryAccommodation",
+            ["Input.LivingSince"] = "2026-10-01",
+            ["Input.Category"] = "SupportedHousing",
+            ["Input.OrganisationForm"] = "Team",
+            ["Input.Start"] = "2026-11-02",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            values[key] = value;
+        }
+        return Html.Values(values.Select(v => (v.Key, v.Value)).ToArray());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_case_worker_registers_a_person_with_living_situation_and_follow_up(TestDatabase db)
+    {
+        var app = apps[db];
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var number = CaseworkTestData.NewIdentityNumber();
+        var name = TestData.Unique("Registrert");
+        var form = await eva.GetPageAsync("/casework/residents/register");
+        Assert.Equal(DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email).ToString(), form.QuerySelector("select[name='Input.ContactPersonId'] option[selected]")!.GetAttribute("value"));
+
+        var response = await eva.SubmitAsync(form, "main form", Registration(number, name));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await eva.GetPageAsync(response.Headers.Location!.ToString());
+        Assert.Equal("Testbruker " + name, page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains(number[..6] + "*****", page.GetElementById("person")!.TextContent);
+        Assert.DoesNotContain(number, page.Body!.InnerHtml);
+        Assert.Equal("Midlertidig botilbud (hospits, camping)", page.GetElementById("current-living")!.TextContent);
+        Assert.Contains("Eva Strand", page.QuerySelector(".enrolment")!.TextContent);
+        Assert.Contains("Bo-oppfølgingsteamet Grorud", page.QuerySelector(".enrolment")!.TextContent);
+
+        var id = Guid.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
+        // Caseload views by other tests acting as Eva may interleave; the registration and the page read are in order.
+        var actions = (await app.AccessLogAsync(id)).Select(e => e.Action).Where(a => a != AccessActions.Caseload).ToList();
+        Assert.Equal([AccessActions.Register, AccessActions.View], actions);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Registration_explains_every_problem_in_norwegian_and_keeps_the_input(TestDatabase db)
+    {
+        var eva = apps[db].ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var form = await eva.GetPageAsync("/casework/residents/register");
+
+        var response = await eva.SubmitAsync(form, "main form", Registration("01819010002", "Beholdes",
+            ("Input.LivingSituation", ""), ("Input.ContactPersonId", DemoIds.User(DemoAccounts.CaseWorkerStovner.Email).ToString())));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Fødselsnummeret er ikke gyldig: kontrollsifrene stemmer ikke.", page.FieldError("Input_IdentityNumber"));
+        Assert.Equal("Velg bosituasjonen i dag.", page.FieldError("Input_LivingSituation"));
+        Assert.Equal("Kontaktpersonen må arbeide i bydelen.", page.FieldError("Input_ContactPersonId"));
+        Assert.Equal("Beholdes", page.QuerySelector("input[name='Input.LastName']")!.GetAttribute("value"));
+        Assert.Equal("01819010002", page.QuerySelector("input[name='Input.IdentityNumber']")!.GetAttribute("value"));
+
+        var noIdentity = await Html.ParseAsync(await eva.SubmitAsync(form, "main form", Registration(null, "Uten nummer")));
+        Assert.Equal("Skriv inn fødselsdato når fødselsnummeret ikke er kjent.", noIdentity.FieldError("Input_BirthDate"));
+
+        var mismatch = await Html.ParseAsync(await eva.SubmitAsync(form, "main form", Registration("01819010001", "Feil dato", ("Input.BirthDate", "1990-01-02"))));
+        Assert.Equal("Fødselsdatoen stemmer ikke med fødselsnummeret.", mismatch.FieldError("Input_BirthDate"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_known_number_gets_a_new_enrolment_on_the_same_resident_never_a_duplicate(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+
+        // Same district: refused, with a pointer to the caseload.
+        var per = app.ClientFor(DemoAccounts.CaseWorkerGrorud2);
+        var again = await Html.ParseAsync(await per.SubmitAsync(await per.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Igjen")));
+        Assert.Equal("Personen er allerede i oppfølging i bydelen. Åpne brukeren fra sakslisten i stedet.", again.FieldError("Input_IdentityNumber"));
+
+        // Another district takes the person in: the same record gets Stovner's enrolment, and Stovner now sees it.
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        var response = await ola.SubmitAsync(await ola.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Annet navn"));
+        Assert.Equal($"/casework/residents/details/{id}", response.Headers.Location!.ToString());
+        Assert.Equal(1, await app.QueryAsync(d => d.Residents.CountAsync(r => r.IdentityNumber == number)));
+        Assert.Equal(2, await app.QueryAsync(d => d.Enrolments.CountAsync(e => e.ResidentId == id)));
+        var page = await ola.GetPageAsync($"/casework/residents/details/{id}");
+        Assert.Equal(2, page.QuerySelectorAll(".enrolment").Length);
+        // Only the own district's open enrolment can be ended from here.
+        Assert.Single(page.QuerySelectorAll("form[action*='handler=CloseEnrolment']"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_new_living_situation_ends_the_previous_one_and_overlaps_are_refused(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+        var page = await eva.GetPageAsync(url);
+
+        var overlap = await eva.SubmitAsync(page, "form[action*='handler=AddLivingSituation']",
+            Html.Values(("Living.Kind", "MunicipalRental"), ("Living.Start", "2025-12-01")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, overlap.StatusCode);
+        Assert.Equal("Ny bosituasjon må starte etter at dagens startet (01.01.2026).", (await Html.ParseAsync(overlap)).FieldError("Living_Start"));
+
+        var saved = await eva.SubmitAsync(page, "form[action*='handler=AddLivingSituation']",
+            Html.Values(("Living.Kind", "MunicipalRental"), ("Living.Start", "2026-03-01"), ("Living.Note", "Fikk kontrakt med Boligbygg")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await eva.GetPageAsync(url);
+        Assert.Equal("Kommunal utleiebolig", after.GetElementById("current-living")!.TextContent);
+        var rows = after.QuerySelectorAll("#living-history tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["Kommunal utleiebolig", "01.03.2026", "nå", "Fikk kontrakt med Boligbygg"], rows[0]);
+        Assert.Equal(["Bostedsløs", "01.01.2026", "28.02.2026", ""], rows[1]);
+
+        // The first form still carries the old version: someone else saved in between.
+        var stale = await eva.SubmitAsync(page, "form[action*='handler=AddLivingSituation']",
+            Html.Values(("Living.Kind", "OwnHome"), ("Living.Start", "2026-06-01")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
+        Assert.Contains("Noen andre har endret brukeren", (await Html.ParseAsync(stale)).GetElementById("form-errors")!.TextContent);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Ending_follow_up_needs_a_reason_and_leaves_read_only_access_for_a_while(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+        var page = await eva.GetPageAsync(url);
+
+        var noReason = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", "2026-11-20")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Equal("Velg hvorfor oppfølgingen avsluttes.", (await Html.ParseAsync(noReason)).FieldError("Close_Reason"));
+        var other = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", "2026-11-20"), ("Close.Reason", "Other")));
+        Assert.Equal("Beskriv årsaken når du velger «Annet».", (await Html.ParseAsync(other)).FieldError("Close_Note"));
+
+        var closed = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", "2026-11-20"), ("Close.Reason", "GoalsReached")));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+
+        var readOnly = await eva.GetPageAsync(url);
+        Assert.Contains("Målene er nådd", readOnly.QuerySelector(".enrolment")!.TextContent);
+        Assert.Contains("lesetilgang", readOnly.QuerySelector(".pkt-alert--info")!.TextContent);
+        Assert.Empty(readOnly.QuerySelectorAll("form[action*='handler=']"));
+        var refused = await eva.SubmitAsync(page, "form[action*='handler=AddLivingSituation']",
+            Html.Values(("Living.Kind", "OwnHome"), ("Living.Start", "2026-11-21")));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain(id.ToString(), (await eva.GetPageAsync("/casework")).Body!.InnerHtml);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Access_ends_when_the_grace_period_after_the_end_has_passed(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2025, 1, 31));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.TeamLeaderGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
+    }
+}
