@@ -10,6 +10,12 @@ for line in open(os.path.join(root, 'tools/en.tsv'), encoding='utf-8'):
     if not line: continue
     key, value = line.split('\t')
     rows[key] = value
+# MSBuild treats resource names case-insensitively: "Født" and "født" cannot both be keys.
+lower = {}
+for key in rows:
+    if key.lower() in lower and lower[key.lower()] != key:
+        sys.exit(f'keys differ only by case: {lower[key.lower()]!r} and {key!r}; rephrase one')
+    lower[key.lower()] = key
 out = ['<?xml version="1.0" encoding="utf-8"?>', '<root>',
        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',
        '  <resheader name="version"><value>2.0</value></resheader>',

@@ -1,6 +1,7 @@
 using Husly.Features.Administration.Organisations;
 using Husly.Features.Administration.Users;
 using Husly.Features.Casework.Access;
+using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
 using Husly.Features.Casework.Residents;
 using Husly.Features.Portfolio.Programmes;
@@ -38,6 +39,9 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<LivingSituationPeriod> LivingSituations => Set<LivingSituationPeriod>();
     public DbSet<ResidentNamedWorker> ResidentNamedWorkers => Set<ResidentNamedWorker>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionService> DecisionServices => Set<DecisionService>();
+    public DbSet<DeliveredHours> DeliveredHours => Set<DeliveredHours>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,5 @@
 using Husly.Data;
+using Husly.Features.Casework.Access;
 using Husly.Features.Portfolio;
 using Husly.Features.Portfolio.Projects;
 using Husly.Platform.Auth;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Husly.Features;
 
 /// <summary>The start page: what needs this user's attention, by role.</summary>
-public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, CaseFiles caseFiles, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Item(Guid Id, string Name, string Unit, ProjectStatus Status, InnovationPhase Phase, DateOnly? EndDate);
 
@@ -21,6 +23,9 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, TimePr
     public string? MineLink { get; private set; }
     public int LockedOutUsers { get; private set; }
     public int InactiveUsers { get; private set; }
+
+    /// <summary>For case workers and team leaders: own follow-ups past 14 days without a decision in force.</summary>
+    public int? DecisionTasks { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -58,6 +63,12 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, TimePr
                 var now = clock.GetUtcNow();
                 LockedOutUsers = await db.Users.CountAsync(u => u.LockoutEnd != null && u.LockoutEnd > now);
                 InactiveUsers = await db.Users.CountAsync(u => !u.IsActive);
+                break;
+            case Roles.CaseWorker or Roles.TeamLeader:
+                DecisionTasks = await caseFiles.DecisionTasksAsync(HttpContext.RequestAborted);
+                var district = User.DistrictId();
+                MineHeading = l["Aktive prosjekter i bydelen"];
+                Mine = await Take(projects.Where(p => (p.LeadUnitId == district || p.CoDistricts.Any(d => d.DistrictId == district)) && p.Status == ProjectStatus.Active));
                 break;
             default:
                 MineHeading = role == Roles.Partner ? l["Prosjekter organisasjonen deltar i"] : l["Aktive prosjekter i enheten min"];

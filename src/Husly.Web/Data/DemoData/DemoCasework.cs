@@ -1,5 +1,6 @@
 using Husly.Common;
 using Husly.Features.Administration.Organisations;
+using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
 using Husly.Features.Casework.Residents;
 
@@ -13,7 +14,11 @@ public static class DemoCasework
     public const string FactTeamGrorud = "FACT-team Grorud";
     public const string TeamStovner = "Bo-oppfølgingsteamet Stovner";
 
-    public sealed record Seeded(Resident Resident, List<Enrolment> Enrolments);
+    public sealed record Seeded(Resident Resident, List<Enrolment> Enrolments)
+    {
+        public List<Decision> Decisions { get; } = [];
+        public List<DeliveredHours> Hours { get; } = [];
+    }
 
     /// <summary>Named residents the tests and the demo refer to.</summary>
     public static class Named
@@ -65,6 +70,11 @@ public static class DemoCasework
                 [(LivingSituationKind.OwnHome, start.AddYears(-2))],
                 E(grorud, teamGrorud, eva, FollowUpCategory.CaseManagement, start.AddYears(-2), end: start.AddYears(-1))),
         };
+        WithDecision(named[0], start.AddDays(14), eva, (ServiceKind.HousingFollowUp, 3), (ServiceKind.PracticalAssistance, 2));
+        WithDecision(named[1], start.AddDays(10), per, (ServiceKind.SupportContact, 2));
+        WithDecision(named[2], start.AddDays(7), nina, (ServiceKind.HousingFollowUp, 4), (ServiceKind.HomeHealthCare, 2), (ServiceKind.DayActivity, 6));
+        WithDecision(named[3], start.AddDays(12), ola, (ServiceKind.Training, 3));
+        // named[4] (no identity number) has run for months without a decision: the demo's 14-day task.
         foreach (var seeded in named.Take(count))
         {
             yield return seeded;
@@ -82,10 +92,56 @@ public static class DemoCasework
             var birth = new DateOnly(1950 + random.Next(55), 1 + random.Next(12), 1 + random.Next(28));
             var place = places[random.Next(places.Length)];
             var begun = start.AddDays(-random.Next(900));
-            yield return Make(DemoIds.For("resident:" + i), first[random.Next(first.Length)], last[random.Next(last.Length)], birth,
+            var seeded = Make(DemoIds.For("resident:" + i), first[random.Next(first.Length)], last[random.Next(last.Length)], birth,
                 10 + i, ProtectionLevel.None,
                 [(kinds[random.Next(5)], begun.AddMonths(-3)), (kinds[5 + random.Next(3)], begun.AddDays(random.Next(60)))],
                 E(place.District, place.Team, place.Worker, categories[random.Next(categories.Length)], begun));
+            if (random.Next(4) > 0)
+            {
+                WithDecision(seeded, begun.AddDays(5 + random.Next(10)), place.Worker, (ServiceKind.HousingFollowUp, 1 + random.Next(6)));
+            }
+            yield return seeded;
+        }
+    }
+
+    /// <summary>A decided decision from a date, and delivered hours for the weeks of September to November 2026
+    /// (fixed dates, so the demo is the same every run), a little under what was granted.</summary>
+    private static void WithDecision(Seeded seeded, DateOnly from, Guid worker, params (ServiceKind Kind, double Hours)[] services)
+    {
+        var enrolment = seeded.Enrolments[0];
+        var decision = new Decision
+        {
+            Id = DemoIds.For("decision:" + enrolment.Id),
+            EnrolmentId = enrolment.Id,
+            Status = DecisionStatus.Decided,
+            ValidFrom = from,
+            DecidedAt = from.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+            DecidedById = worker,
+            Justification = "Brukeren trenger hjelp til å mestre hverdagen i egen bolig og til å holde avtaler med NAV og fastlege.",
+        };
+        decision.Services.AddRange(services.Select(s => new DecisionService
+        {
+            Id = DemoIds.For($"service:{decision.Id}:{s.Kind}"),
+            DecisionId = decision.Id,
+            Kind = s.Kind,
+            HoursPerWeek = s.Hours,
+        }));
+        seeded.Decisions.Add(decision);
+        for (var monday = new DateOnly(2026, 8, 31); monday < new DateOnly(2026, 11, 23); monday = monday.AddDays(7))
+        {
+            foreach (var (kind, hours) in services)
+            {
+                seeded.Hours.Add(new DeliveredHours
+                {
+                    Id = DemoIds.For($"hours:{decision.Id}:{kind}:{monday}"),
+                    EnrolmentId = enrolment.Id,
+                    Kind = kind,
+                    Date = monday.AddDays(1 + monday.DayNumber % 3),
+                    Hours = Math.Max(0.5, hours - (monday.DayNumber % 4) * 0.5),
+                    WorkerId = worker,
+                    LoggedAt = monday.AddDays(4).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc),
+                });
+            }
         }
     }
 

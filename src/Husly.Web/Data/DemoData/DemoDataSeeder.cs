@@ -93,6 +93,8 @@ internal sealed class DemoDataSeeder(
         var residents = DemoCasework.Residents(demo.Value.Residents).ToList();
         db.Residents.AddRange(residents.Select(r => r.Resident));
         db.Enrolments.AddRange(residents.SelectMany(r => r.Enrolments));
+        db.Decisions.AddRange(residents.SelectMany(r => r.Decisions));
+        db.DeliveredHours.AddRange(residents.SelectMany(r => r.Hours));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         logger.LogInformation("Seeded demo data with {Count} generated projects and {Residents} residents", projectCount, residents.Count);

@@ -1,4 +1,5 @@
 using Husly.Features.Casework.Access;
+using Husly.Features.Casework.Decisions;
 using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,6 +10,7 @@ public sealed class IndexModel(CaseFiles files) : PageModel
 {
     public CaseloadScope Scope { get; private set; }
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
+    public IReadOnlyList<WeekHours> WeeklyHours { get; private set; } = [];
     public bool IsTeamLeader => User.IsInRole(Roles.TeamLeader);
     public bool HasTeam => User.TeamId() is not null;
 
@@ -21,5 +23,6 @@ public sealed class IndexModel(CaseFiles files) : PageModel
             _ => CaseloadScope.Mine,
         };
         Rows = await files.CaseloadAsync(Scope, HttpContext.RequestAborted);
+        WeeklyHours = await files.WeeklyHoursAsync(Scope, 8, HttpContext.RequestAborted);
     }
 }

@@ -20,6 +20,8 @@ public static class Format
 
     public static string Number(long value) => value.ToString("N0", Nb);
 
+    public static string Percent(double share) => share.ToString("P0", Nb);
+
     /// <summary>The Bokmål name of an enum value, from its [Display] attribute; it is also the localization key.</summary>
     public static string EnumName(Enum value) => EnumNames.GetOrAdd(value, static v =>
         v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? v.ToString());

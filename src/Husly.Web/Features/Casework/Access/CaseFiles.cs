@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Husly.Data;
+using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
 using Husly.Features.Casework.Residents;
 using Husly.Platform.Auth;
@@ -36,7 +37,8 @@ public enum CaseloadScope
 }
 
 public sealed record CaseloadRow(Guid ResidentId, string Name, DateOnly BirthDate, ProtectionLevel Protection,
-    LivingSituationKind? LivingSituation, FollowUpCategory Category, string ContactPerson, DateOnly Start, string? Team);
+    LivingSituationKind? LivingSituation, FollowUpCategory Category, string ContactPerson, DateOnly Start, string? Team,
+    bool NeedsDecision);
 
 /// <summary>What registering did: a new enrolment, or nothing because the person already has an open one in the district.</summary>
 public sealed record RegisterResult(Guid ResidentId, bool AlreadyEnrolled, bool Visible);
@@ -45,10 +47,19 @@ public sealed record SearchHit(Guid ResidentId, string Name, DateOnly BirthDate,
 
 /// <summary>An opened resident: the tracked resident and their enrolments, after the rule allowed it and the read
 /// was logged. Pages change these entities and call <see cref="SaveAsync"/>.</summary>
-public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolment> enrolments, bool canChange, CaseActor actor)
+public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolment> enrolments, List<Decision> decisions,
+    List<DeliveredHours> hours, bool canChange, CaseActor actor)
 {
     public Resident Resident { get; } = resident;
     public IReadOnlyList<Enrolment> Enrolments { get; } = enrolments;
+
+    /// <summary>The decisions on the resident's enrolments, newest first.</summary>
+    public IReadOnlyList<Decision> Decisions { get; } = decisions;
+
+    /// <summary>Delivered hours on the resident's enrolments, newest first (the last year).</summary>
+    public IReadOnlyList<DeliveredHours> Hours { get; } = hours;
+
+    public CaseActor Actor { get; } = actor;
 
     /// <summary>False when the user only keeps read access for a while after their enrolment ended.</summary>
     public bool CanChange { get; } = canChange;
@@ -58,8 +69,14 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
 
     public void Add(Enrolment enrolment) => db.Add(enrolment);
 
+    public void Add(Decision decision) => db.Add(decision);
+
+    public void Add(DeliveredHours logged) => db.Add(logged);
+
+    public void Remove(DecisionService service) => db.Remove(service);
+
     /// <summary>Whether the actor may change this enrolment: an open one in their own district.</summary>
-    public bool MayChange(Enrolment enrolment) => CanChange && enrolment.End is null && enrolment.DistrictId == actor.DistrictId;
+    public bool MayChange(Enrolment enrolment) => CanChange && enrolment.End is null && enrolment.DistrictId == Actor.DistrictId;
 
     /// <summary>Renews the version of a record whose child rows changed, so open forms see the change.</summary>
     public void Touch(Platform.Auditing.IAuditable entity)
@@ -109,6 +126,43 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             && (r.Protection == ProtectionLevel.None || r.NamedWorkers.Any(n => n.UserId == a.UserId)));
     }
 
+    /// <summary>Services at home lasting more than two weeks normally need a decision.</summary>
+    public const int DecisionDueAfterDays = 14;
+
+    /// <summary>How many of the actor's own open enrolments have run past 14 days without a decision in force.
+    /// A count reveals no one, so it is not logged.</summary>
+    public async Task<int> DecisionTasksAsync(CancellationToken ct)
+    {
+        var a = Actor;
+        var today = Today;
+        var dueBy = today.AddDays(-DecisionDueAfterDays);
+        var visible = Visible(a);
+        return await ReadableEnrolments(a).Where(e => e.End == null && e.ContactPersonId == a.UserId && e.Start <= dueBy)
+            .Where(e => visible.Any(r => r.Id == e.ResidentId))
+            .CountAsync(e => !db.Decisions.Any(d => d.EnrolmentId == e.Id && d.Status == DecisionStatus.Decided
+                && d.ValidFrom <= today && (d.ValidTo == null || d.ValidTo >= today)), ct);
+    }
+
+    /// <summary>Planned against delivered hours per week for the actor's caseload (planned on their enrolments, delivered
+    /// by them) or their team's. Sums only: nothing identifiable, nothing logged.</summary>
+    public async Task<IReadOnlyList<WeekHours>> WeeklyHoursAsync(CaseloadScope scope, int weeks, CancellationToken ct)
+    {
+        var a = Actor;
+        var enrolments = ReadableEnrolments(a);
+        enrolments = scope == CaseloadScope.Team && a.TeamId is { } team
+            ? enrolments.Where(e => e.TeamId == team)
+            : scope == CaseloadScope.District && a.Role == Roles.TeamLeader ? enrolments : enrolments.Where(e => e.ContactPersonId == a.UserId);
+        var since = Today.AddDays(-7 * weeks);
+        var decisions = await db.Decisions.AsNoTracking().Where(d => enrolments.Any(e => e.Id == d.EnrolmentId) && d.Status != DecisionStatus.Draft
+                && (d.ValidTo == null || d.ValidTo >= since)).Include(d => d.Services).ToListAsync(ct);
+        var hours = scope == CaseloadScope.Mine
+            ? db.DeliveredHours.Where(h => h.WorkerId == a.UserId)
+            : db.DeliveredHours.Where(h => enrolments.Any(e => e.Id == h.EnrolmentId));
+        var delivered = await hours.Where(h => h.Date >= since).Select(h => new { h.Date, h.Hours }).ToListAsync(ct);
+        return PlannedVsDelivered.Weeks(decisions.Select(PlannedVsDelivered.Granted).OfType<GrantedHours>(),
+            delivered.Select(h => (h.Date, h.Hours)), Today, weeks);
+    }
+
     public async Task<IReadOnlyList<CaseloadRow>> CaseloadAsync(CaseloadScope scope, CancellationToken ct)
     {
         var a = Actor;
@@ -120,6 +174,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             _ => enrolments,
         };
         var visible = Visible(a);
+        var today = Today;
+        var dueBy = today.AddDays(-DecisionDueAfterDays);
         var rows = await enrolments
             .Where(e => visible.Any(r => r.Id == e.ResidentId))
             .OrderBy(e => e.Resident!.LastName).ThenBy(e => e.Resident!.FirstName)
@@ -127,7 +183,9 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             .Select(e => new CaseloadRow(e.ResidentId, e.Resident!.FirstName + " " + e.Resident.LastName, e.Resident.BirthDate,
                 e.Resident.Protection,
                 e.Resident.LivingSituations.Where(p => p.End == null).OrderByDescending(p => p.Start).Select(p => (LivingSituationKind?)p.Kind).FirstOrDefault(),
-                e.Category, e.ContactPerson!.DisplayName, e.Start, e.Team != null ? e.Team.Name : null))
+                e.Category, e.ContactPerson!.DisplayName, e.Start, e.Team != null ? e.Team.Name : null,
+                e.Start <= dueBy && !db.Decisions.Any(d => d.EnrolmentId == e.Id && d.Status == DecisionStatus.Decided
+                    && d.ValidFrom <= today && (d.ValidTo == null || d.ValidTo >= today))))
             .AsNoTracking().ToListAsync(ct);
         await log.AppendAsync(rows.Select(r => r.ResidentId).Distinct().Select(id => Entry(a, id, AccessActions.Caseload, AccessOutcome.Granted)).ToList(), ct);
         return rows;
@@ -183,9 +241,15 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var enrolments = await db.Enrolments.Where(e => e.ResidentId == residentId)
             .Include(e => e.District).Include(e => e.Team).Include(e => e.ContactPerson).Include(e => e.Project)
             .OrderByDescending(e => e.Start).ToListAsync(ct);
+        var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+        var decisions = await db.Decisions.Where(d => enrolmentIds.Contains(d.EnrolmentId)).Include(d => d.Services).Include(d => d.DecidedBy)
+            .OrderByDescending(d => d.ValidFrom).ThenByDescending(d => d.CreatedAt).AsSplitQuery().ToListAsync(ct);
+        var since = Today.AddYears(-1);
+        var hours = await db.DeliveredHours.Where(h => enrolmentIds.Contains(h.EnrolmentId) && h.Date >= since).Include(h => h.Worker)
+            .OrderByDescending(h => h.Date).ThenByDescending(h => h.LoggedAt).ToListAsync(ct);
         var canChange = await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
         await log.AppendAsync([Entry(a, residentId, action, AccessOutcome.Granted)], ct);
-        return new CaseFile(db, resident, enrolments, canChange, a);
+        return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a);
     }
 
     /// <summary>Registers a resident with their current living situation and first enrolment. A known identity

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Features.Casework.Access;
+using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
+using Husly.Platform.Auth;
 using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,12 +50,45 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         public Guid Version { get; set; }
     }
 
+    public sealed class HoursInput
+    {
+        public Guid EnrolmentId { get; set; }
+
+        [Required(ErrorMessage = "Velg tjeneste.")]
+        [Display(Name = "Tjeneste")]
+        public ServiceKind? Kind { get; set; }
+
+        [Required(ErrorMessage = "Skriv inn dato.")]
+        [Display(Name = "Dato")]
+        public DateOnly? Date { get; set; }
+
+        [Required(ErrorMessage = "Skriv inn antall timer.")]
+        [Display(Name = "Timer")]
+        public string? Hours { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")]
+        [Display(Name = "Merknad")]
+        public string? Note { get; set; }
+    }
+
+    public const int Weeks = 8;
+
     public CaseFile CaseFile { get; private set; } = null!;
+    public HoursInput LoggedHours { get; set; } = new();
+
+    /// <summary>Planned (from decisions in force) against delivered hours, newest week first.</summary>
+    public IReadOnlyList<WeekHours> WeeklyHours => PlannedVsDelivered.Weeks(
+        CaseFile.Decisions.Select(PlannedVsDelivered.Granted).OfType<GrantedHours>(),
+        CaseFile.Hours.Select(h => (h.Date, h.Hours)), Today, Weeks);
+
+    /// <summary>Open enrolments past 14 days without a decision in force.</summary>
+    public bool NeedsDecision(Enrolment e) => e.IsOpen && e.Start <= Today.AddDays(-CaseFiles.DecisionDueAfterDays)
+        && !CaseFile.Decisions.Any(d => d.EnrolmentId == e.Id && d.StatusOn(Today) == DecisionStatus.Decided && d.ValidFrom <= Today);
     public Resident Resident => CaseFile.Resident;
     public LivingInput Living { get; set; } = new();
     public CloseInput Close { get; set; } = new();
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -65,7 +100,48 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         CaseFile = file;
         Living = new LivingInput { Start = Today, Version = file.Resident.Version };
         Close = new CloseInput { End = Today };
+        LoggedHours = new HoursInput { Date = Today };
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostLogHoursAsync(Guid id, [Bind(Prefix = "LoggedHours")] HoursInput input)
+    {
+        LoggedHours = input;
+        var hours = 0.0;
+        if (input.Hours is not null && (!HoursText.TryParse(input.Hours, out hours) || hours < 0.25 || hours > 24))
+        {
+            ModelState.AddModelError("LoggedHours.Hours", l["Skriv timer som et tall mellom 0,25 og 24."]);
+        }
+        if (input.Date is { } date && (date > Today || date < Today.AddDays(-90)))
+        {
+            ModelState.AddModelError("LoggedHours.Date", l["Levert tid kan føres for de siste 90 dagene, ikke fram i tid."]);
+        }
+        return await ChangeAsync(id, file =>
+        {
+            var enrolment = file.Enrolments.FirstOrDefault(e => e.Id == input.EnrolmentId);
+            if (enrolment is null || !file.MayChange(enrolment))
+            {
+                ModelState.AddModelError("", l["Du kan bare føre tid på åpen oppfølging i din egen bydel."]);
+                return null;
+            }
+            if (input.Date < enrolment.Start)
+            {
+                ModelState.AddModelError("LoggedHours.Date", l["Datoen er før oppfølgingen startet."]);
+                return null;
+            }
+            file.Add(new DeliveredHours
+            {
+                Id = Guid.CreateVersion7(),
+                EnrolmentId = enrolment.Id,
+                Kind = input.Kind!.Value,
+                Date = input.Date!.Value,
+                Hours = hours,
+                WorkerId = User.Id()!.Value,
+                Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+                LoggedAt = clock.GetUtcNow().UtcDateTime,
+            });
+            return l["Levert tid er ført."].Value;
+        });
     }
 
     public async Task<IActionResult> OnPostAddLivingSituationAsync(Guid id, [Bind(Prefix = "Living")] LivingInput input)

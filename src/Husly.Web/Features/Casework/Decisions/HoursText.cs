@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Husly.Features.Casework.Decisions;
+
+/// <summary>Hours as people type them: "2,5", "2.5" or "2". Shown with a comma (nb-NO).</summary>
+public static class HoursText
+{
+    public static bool TryParse(string? text, out double hours)
+    {
+        hours = 0;
+        var s = text?.Trim().Replace(',', '.');
+        return !string.IsNullOrEmpty(s)
+            && double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out hours)
+            && Math.Round(hours, 2) == hours;
+    }
+
+    public static string Format(double hours) => hours.ToString("0.##", CultureInfo.GetCultureInfo("nb-NO"));
+}

@@ -1,0 +1,25 @@
+using Husly.Features.Casework.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Husly.Features.Casework.Decisions;
+
+/// <summary>The decision letter to the resident, for printing. It shows the full identity number, so it is logged as a print.</summary>
+public sealed class PrintModel(CaseFiles files) : PageModel
+{
+    public CaseFile CaseFile { get; private set; } = null!;
+    public Decision Decision { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid residentId, Guid decisionId)
+    {
+        var file = await files.OpenAsync(residentId, AccessActions.Print, HttpContext.RequestAborted);
+        var decision = file?.Decisions.FirstOrDefault(d => d.Id == decisionId);
+        if (file is null || decision is null || decision.Status == DecisionStatus.Draft)
+        {
+            return NotFound();
+        }
+        CaseFile = file;
+        Decision = decision;
+        return Page();
+    }
+}
