@@ -43,6 +43,7 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<DecisionService> DecisionServices => Set<DecisionService>();
     public DbSet<DeliveredHours> DeliveredHours => Set<DeliveredHours>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,11 @@ internal static class CaseworkModule
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseworkLookups>();
         // Other roles get the 403 page before anything is read, so nothing is revealed and nothing logged.
-        services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Casework", Policies.Casework));
+        services.PostConfigure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Casework", Policies.Casework);
+            o.Conventions.AuthorizeFolder("/Privacy", Policies.Privacy);
+        });
         return services;
     }
 }

@@ -34,6 +34,7 @@ internal static class AuthModule
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Privacy, p => p.RequireRole(Roles.PrivacyOfficer))
             .AddPolicy(Policies.Casework, p => p.RequireRole(Roles.CaseWorker, Roles.TeamLeader).RequireClaim(HuslyClaims.DistrictId));
         return services;
     }

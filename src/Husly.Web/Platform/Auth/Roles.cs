@@ -38,6 +38,9 @@ public static class Policies
 
     /// <summary>Case workers and team leaders: the only roles that work with identifiable residents.</summary>
     public const string Casework = "Casework";
+
+    /// <summary>The privacy officer's desk: the access log and emergency-access reviews.</summary>
+    public const string Privacy = "Privacy";
 }
 
 /// <summary>Claims Husly adds to the signed-in user beyond Identity's own.</summary>

@@ -179,17 +179,23 @@ public sealed class AccessTests(Apps apps)
         var entry = (await app.AccessLogAsync(id)).Single();
         Assert.Null(await log.VerifyAsync(TestContext.Current.CancellationToken));
 
+        var officer = app.ClientFor(DemoAccounts.PrivacyOfficer);
+        var desk = await officer.GetPageAsync("/privacy");
         var original = entry.UserName;
         await SetUserNameAsync(app, entry.Id, "Noen andre");
         try
         {
             Assert.Equal(entry.Sequence, await log.VerifyAsync(TestContext.Current.CancellationToken));
+            var broken = await Html.ParseAsync(await officer.SubmitAsync(desk, "form[action*='handler=Verify']"));
+            Assert.Contains($"kjeden brytes ved linje {entry.Sequence}", broken.GetElementById("verify-result")!.TextContent);
         }
         finally
         {
             await SetUserNameAsync(app, entry.Id, original);
         }
         Assert.Null(await log.VerifyAsync(TestContext.Current.CancellationToken));
+        var whole = await Html.ParseAsync(await officer.SubmitAsync(desk, "form[action*='handler=Verify']"));
+        Assert.Equal("Loggen er uendret.", whole.GetElementById("verify-result")!.TextContent.Trim());
     }
 
     private static Task SetUserNameAsync(HuslyApp app, Guid entryId, string name) => app.WithDbAsync(async d =>

@@ -250,6 +250,52 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("AccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Access.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("DistrictId", "ReviewedAt");
+
+                    b.HasIndex("UserId", "ResidentId", "ExpiresAt");
+
+                    b.ToTable("EmergencyAccesses");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1297,6 +1343,24 @@ namespace Husly.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Access.EmergencyAccess", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ReviewedBy");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Decisions.Decision", b =>

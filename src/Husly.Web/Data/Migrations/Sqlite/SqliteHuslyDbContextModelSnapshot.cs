@@ -245,6 +245,52 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("AccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Access.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("DistrictId", "ReviewedAt");
+
+                    b.HasIndex("UserId", "ResidentId", "ExpiresAt");
+
+                    b.ToTable("EmergencyAccesses");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1286,6 +1332,24 @@ namespace Husly.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Access.EmergencyAccess", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ReviewedBy");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Decisions.Decision", b =>

@@ -60,6 +60,8 @@ public static class AccessActions
     public const string Change = "resident.change";
     public const string Print = "resident.print";
     public const string AccessReport = "resident.accessreport";
+    public const string Emergency = "resident.emergency";
+    public const string Review = "resident.review";
 
     public static string DisplayName(string action) => action switch
     {
@@ -70,6 +72,8 @@ public static class AccessActions
         Change => "Endret opplysninger om brukeren",
         Print => "Skrev ut opplysninger om brukeren",
         AccessReport => "Hentet innsynsloggen",
+        Emergency => "Tok i bruk nødtilgang",
+        Review => "Så brukeren i en kontroll av tilganger",
         _ => action,
     };
 }

@@ -16,6 +16,9 @@ public sealed class CaseworkOptions
 
     /// <summary>How long workers keep read access to a resident after their enrolment ended (e.g. after a transfer).</summary>
     public int ReadAccessDaysAfterEnd { get; set; } = 90;
+
+    /// <summary>How long emergency access ("break the glass") lasts.</summary>
+    public int EmergencyAccessHours { get; set; } = 4;
 }
 
 /// <summary>Who is asking, as the access rule needs it.</summary>
@@ -60,6 +63,9 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
     public IReadOnlyList<DeliveredHours> Hours { get; } = hours;
 
     public CaseActor Actor { get; } = actor;
+
+    /// <summary>Set when the actor reads this resident only through emergency access.</summary>
+    public EmergencyAccess? Emergency { get; init; }
 
     /// <summary>False when the user only keeps read access for a while after their enrolment ended.</summary>
     public bool CanChange { get; } = canChange;
@@ -118,12 +124,20 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
 
     private IQueryable<Enrolment> ChangeableEnrolments(CaseActor a) => ReadableEnrolments(a).Where(e => e.End == null);
 
-    /// <summary>Residents the actor may see: through a readable enrolment, and for a protected address only when named.</summary>
+    /// <summary>Residents the actor may see: through a readable enrolment, and for a protected address only when named.
+    /// Emergency access is not part of this: it opens one resident page, never lists or searches.</summary>
     private IQueryable<Resident> Visible(CaseActor a)
     {
         var enrolments = ReadableEnrolments(a);
         return db.Residents.Where(r => enrolments.Any(e => e.ResidentId == r.Id)
             && (r.Protection == ProtectionLevel.None || r.NamedWorkers.Any(n => n.UserId == a.UserId)));
+    }
+
+    private Task<EmergencyAccess?> ActiveEmergencyAsync(CaseActor a, Guid residentId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.EmergencyAccesses.AsNoTracking().Where(g => g.UserId == a.UserId && g.ResidentId == residentId && g.ExpiresAt > now)
+            .OrderByDescending(g => g.ExpiresAt).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Services at home lasting more than two weeks normally need a decision.</summary>
@@ -230,7 +244,9 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
     public async Task<CaseFile?> OpenAsync(Guid residentId, string action, CancellationToken ct)
     {
         var a = Actor;
-        var resident = await Visible(a).Where(r => r.Id == residentId)
+        var emergency = a.WorksWithResidents && !await Visible(a).AnyAsync(r => r.Id == residentId, ct)
+            ? await ActiveEmergencyAsync(a, residentId, ct) : null;
+        var resident = await (emergency is null ? Visible(a) : db.Residents).Where(r => r.Id == residentId)
             .Include(r => r.LivingSituations).Include(r => r.NamedWorkers).ThenInclude(n => n.User)
             .AsSplitQuery().FirstOrDefaultAsync(ct);
         if (resident is null)
@@ -247,9 +263,12 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var since = Today.AddYears(-1);
         var hours = await db.DeliveredHours.Where(h => enrolmentIds.Contains(h.EnrolmentId) && h.Date >= since).Include(h => h.Worker)
             .OrderByDescending(h => h.Date).ThenByDescending(h => h.LoggedAt).ToListAsync(ct);
-        var canChange = await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
-        await log.AppendAsync([Entry(a, residentId, action, AccessOutcome.Granted)], ct);
-        return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a);
+        // Emergency access reads only.
+        var canChange = emergency is null && await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
+        await log.AppendAsync([emergency is null
+            ? Entry(a, residentId, action, AccessOutcome.Granted)
+            : Entry(a, residentId, action, AccessOutcome.Emergency, emergency.Reason)], ct);
+        return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a) { Emergency = emergency };
     }
 
     /// <summary>Registers a resident with their current living situation and first enrolment. A known identity
@@ -299,6 +318,150 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         await db.SaveChangesAsync(ct);
         await log.AppendAsync([Entry(a, resident.Id, AccessActions.Register, AccessOutcome.Granted)], ct);
         return new RegisterResult(resident.Id, AlreadyEnrolled: false, Visible: true);
+    }
+
+    /// <summary>Breaks the glass: gives the actor a few hours' read access to the resident with this identity number,
+    /// for the stated reason, logged and queued for a team leader's review. Null when no such resident exists.</summary>
+    public async Task<Guid?> BreakGlassAsync(string identityNumber, string reason, CancellationToken ct)
+    {
+        var a = Actor;
+        if (!a.WorksWithResidents)
+        {
+            throw new InvalidOperationException("Only case workers and team leaders may use emergency access.");
+        }
+        var residentId = await db.Residents.Where(r => r.IdentityNumber == identityNumber).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (residentId is null)
+        {
+            await log.AppendAsync([Entry(a, null, AccessActions.Emergency, AccessOutcome.Denied, reason)], ct);
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.EmergencyAccesses.Add(new EmergencyAccess
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = a.UserId,
+            ResidentId = residentId.Value,
+            DistrictId = a.DistrictId!.Value,
+            Reason = reason,
+            GrantedAt = now,
+            ExpiresAt = now.AddHours(options.Value.EmergencyAccessHours),
+        });
+        await db.SaveChangesAsync(ct);
+        await log.AppendAsync([Entry(a, residentId, AccessActions.Emergency, AccessOutcome.Emergency, reason)], ct);
+        return residentId;
+    }
+
+    public sealed record EmergencyRow(Guid Id, Guid ResidentId, string ResidentName, string Worker, string Reason, DateTime GrantedAt, DateTime ExpiresAt);
+
+    /// <summary>Emergency accesses in the team leader's district not yet reviewed. Names the residents, so each is logged.</summary>
+    public async Task<IReadOnlyList<EmergencyRow>> EmergenciesToReviewAsync(CancellationToken ct)
+    {
+        var a = Actor;
+        if (a.Role != Roles.TeamLeader && a.Role != Roles.PrivacyOfficer)
+        {
+            return [];
+        }
+        var query = db.EmergencyAccesses.Where(g => g.ReviewedAt == null);
+        if (a.Role == Roles.TeamLeader)
+        {
+            query = query.Where(g => g.DistrictId == a.DistrictId);
+        }
+        var rows = await query.OrderBy(g => g.GrantedAt)
+            .Select(g => new EmergencyRow(g.Id, g.ResidentId,
+                db.Residents.Where(r => r.Id == g.ResidentId).Select(r => r.FirstName + " " + r.LastName).FirstOrDefault() ?? "",
+                g.User!.DisplayName, g.Reason, g.GrantedAt, g.ExpiresAt))
+            .AsNoTracking().ToListAsync(ct);
+        await log.AppendAsync(rows.Select(r => r.ResidentId).Distinct()
+            .Select(id => Entry(a, id, AccessActions.Review, AccessOutcome.Granted)).ToList(), ct);
+        return rows;
+    }
+
+    public async Task<bool> MarkEmergencyReviewedAsync(Guid emergencyId, string? note, CancellationToken ct)
+    {
+        var a = Actor;
+        var grant = await db.EmergencyAccesses.FirstOrDefaultAsync(g => g.Id == emergencyId && g.ReviewedAt == null
+            && (a.Role == Roles.PrivacyOfficer || (a.Role == Roles.TeamLeader && g.DistrictId == a.DistrictId)), ct);
+        if (grant is null || grant.UserId == a.UserId)
+        {
+            return false; // nobody reviews their own emergency access
+        }
+        grant.ReviewedAt = clock.GetUtcNow().UtcDateTime;
+        grant.ReviewedById = a.UserId;
+        grant.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public sealed record AccessReport(Guid ResidentId, string Name, string MaskedIdentity, DateOnly BirthDate, IReadOnlyList<AccessLogEntry> Entries);
+
+    /// <summary>"Who has looked at my record" (Normen): every logged read of the resident's data. A worker gets it for a
+    /// resident they may see; the privacy officer for anyone. Fetching it is itself logged.</summary>
+    public async Task<AccessReport?> AccessReportAsync(Guid residentId, CancellationToken ct)
+    {
+        var a = Actor;
+        var mayRead = a.Role == Roles.PrivacyOfficer
+            || (a.WorksWithResidents && (await Visible(a).AnyAsync(r => r.Id == residentId, ct) || await ActiveEmergencyAsync(a, residentId, ct) is not null));
+        var resident = mayRead
+            ? await db.Residents.AsNoTracking().Where(r => r.Id == residentId)
+                .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName, r.IdentityNumber, r.BirthDate }).FirstOrDefaultAsync(ct)
+            : null;
+        if (resident is null)
+        {
+            await log.AppendAsync([Entry(a, residentId, AccessActions.AccessReport, AccessOutcome.Denied)], ct);
+            return null;
+        }
+        var entries = await db.AccessLog.AsNoTracking().Where(e => e.ResidentId == residentId).OrderByDescending(e => e.Sequence).ToListAsync(ct);
+        await log.AppendAsync([Entry(a, residentId, AccessActions.AccessReport, AccessOutcome.Granted)], ct);
+        return new AccessReport(resident.Id, resident.Name, resident.IdentityNumber is { Length: 11 } n ? n[..6] + "*****" : "", resident.BirthDate, entries);
+    }
+
+    public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, string? IdentityNumber, AccessOutcome? Outcome);
+
+    public sealed record AuditRow(AccessLogEntry Entry, string? ResidentName);
+
+    /// <summary>The privacy officer's search in the access log. Residents named in the result are logged as reviewed.</summary>
+    public async Task<IReadOnlyList<AuditRow>> AuditSearchAsync(AuditFilter filter, CancellationToken ct)
+    {
+        var a = Actor;
+        if (a.Role != Roles.PrivacyOfficer)
+        {
+            return [];
+        }
+        var query = db.AccessLog.AsNoTracking();
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.At >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.At < end);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var user = filter.User.Trim().ToLowerInvariant();
+            // Translated to SQL lower(...) LIKE on both databases; the analyzers' culture advice is for .NET strings.
+#pragma warning disable CA1304, CA1311, CA1862
+            query = query.Where(e => e.UserName.ToLower().Contains(user));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        if (!string.IsNullOrWhiteSpace(filter.IdentityNumber))
+        {
+            var number = filter.IdentityNumber.Replace(" ", "", StringComparison.Ordinal);
+            var ids = db.Residents.Where(r => r.IdentityNumber == number).Select(r => (Guid?)r.Id);
+            query = query.Where(e => ids.Contains(e.ResidentId));
+        }
+        if (filter.Outcome is { } outcome)
+        {
+            query = query.Where(e => e.Outcome == outcome);
+        }
+        var entries = await query.OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
+        var residentIds = entries.Where(e => e.ResidentId != null).Select(e => e.ResidentId!.Value).Distinct().ToList();
+        var names = await db.Residents.AsNoTracking().Where(r => residentIds.Contains(r.Id))
+            .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName }).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        await log.AppendAsync(names.Keys.Select(id => Entry(a, id, AccessActions.Review, AccessOutcome.Granted, "Personvernkontroll")).ToList(), ct);
+        return entries.Select(e => new AuditRow(e, e.ResidentId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList();
     }
 
     private static AccessLogEntry Entry(CaseActor a, Guid? residentId, string action, AccessOutcome outcome, string? reason = null) => new()

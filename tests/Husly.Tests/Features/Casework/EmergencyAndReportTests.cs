@@ -1,0 +1,108 @@
+using System.Net;
+using Husly.Data.DemoData;
+using Husly.Features.Casework.Access;
+using Husly.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Husly.Tests.Features.Casework;
+
+/// <summary>Break the glass, the resident's "who has looked at me" report, and the privacy officer's search.</summary>
+public sealed class EmergencyAndReportTests(Apps apps)
+{
+    private static async Task<string> NumberAsync(HuslyApp app, Guid id) =>
+        await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Emergency_access_needs_a_reason_reads_only_is_logged_and_reviewed_by_a_team_leader(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerStovner, DemoCasework.TeamStovner, "Stovner");
+        var number = await NumberAsync(app, id);
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync($"/casework/residents/details/{id}")).StatusCode);
+
+        var form = await eva.GetPageAsync("/casework/emergency");
+        var short_ = await Html.ParseAsync(await eva.SubmitAsync(form, "main form", Html.Values(("Input.IdentityNumber", number), ("Input.Reason", "Haster"))));
+        Assert.Equal("Begrunnelsen må ha mellom 20 og 1000 tegn.", short_.FieldError("Input_Reason"));
+        var unknown = await Html.ParseAsync(await eva.SubmitAsync(form, "main form",
+            Html.Values(("Input.IdentityNumber", CaseworkTestData.NewIdentityNumber()), ("Input.Reason", "Personen er funnet bevisstløs i oppgangen."))));
+        Assert.Equal("Ingen bruker i Husly har dette fødselsnummeret.", unknown.FieldError("Input_IdentityNumber"));
+
+        var reason = "Personen er funnet bevisstløs i oppgangen, trenger kriseplanen.";
+        var granted = await eva.SubmitAsync(form, "main form", Html.Values(("Input.IdentityNumber", number), ("Input.Reason", reason)));
+        Assert.Equal($"/casework/residents/details/{id}", granted.Headers.Location!.ToString());
+        var page = await eva.GetPageAsync($"/casework/residents/details/{id}");
+        Assert.NotNull(page.GetElementById("emergency-banner"));
+        Assert.Empty(page.QuerySelectorAll("form[action*='handler=']"));
+        var log = await app.AccessLogAsync(id);
+        Assert.Contains(log, e => e.Action == AccessActions.Emergency && e.Outcome == AccessOutcome.Emergency && e.Reason == reason);
+        Assert.Contains(log, e => e.Action == AccessActions.View && e.Outcome == AccessOutcome.Emergency && e.Reason == reason);
+        // Emergency access opens the page; it never puts the resident in lists or searches.
+        Assert.DoesNotContain(id.ToString(), (await eva.GetPageAsync("/casework?scope=Team")).Body!.InnerHtml);
+
+        // Grorud's team leader reviews it; Stovner's worker's own district has nothing to review.
+        var leader = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
+        var review = await leader.GetPageAsync("/casework/emergency");
+        var article = review.QuerySelectorAll("#emergency-reviews article").Single(a => a.TextContent.Contains(reason, StringComparison.Ordinal));
+        var emergencyId = article.QuerySelector("input[name=emergencyId]")!.GetAttribute("value")!;
+        // Eva cannot mark it reviewed herself, even posting the handler directly with her own antiforgery token.
+        var evaToken = (await eva.GetPageAsync("/casework/emergency")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var selfReview = await eva.PostAsync("/casework/emergency?handler=Review",
+            new FormUrlEncodedContent([new("emergencyId", emergencyId), new("__RequestVerificationToken", evaToken)]));
+        Assert.Equal(HttpStatusCode.NotFound, selfReview.StatusCode);
+        var done = await leader.SubmitAsync(review, $"form:has(input[value='{emergencyId}'])", Html.Values(("note", "Snakket med Eva, i orden.")));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.DoesNotContain(reason, (await leader.GetPageAsync("/casework/emergency")).GetElementById("emergency-reviews")!.TextContent);
+
+        // When the hours have passed, the door closes again.
+        await app.WithDbAsync(async d =>
+        {
+            await d.EmergencyAccesses.Where(g => g.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(g => g.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync($"/casework/residents/details/{id}")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_resident_can_be_given_a_printable_list_of_everyone_who_looked(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        await eva.GetPageAsync($"/casework/residents/details/{id}");
+        await app.ClientFor(DemoAccounts.CaseWorkerStovner).GetAsync($"/casework/residents/details/{id}");
+
+        var report = await eva.GetPageAsync($"/casework/residents/{id}/access-log");
+        var rows = report.QuerySelectorAll("#access-entries tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Eva Strand", StringComparison.Ordinal) && r.Contains("Åpnet brukerens side", StringComparison.Ordinal) && r.Contains("Innvilget", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Ola Hansen", StringComparison.Ordinal) && r.Contains("Avvist", StringComparison.Ordinal));
+        Assert.Null(report.QuerySelector(".site-nav")); // the print layout
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.CaseWorkerStovner).GetAsync($"/casework/residents/{id}/access-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.Manager).GetAsync($"/privacy/residents/{id}/access-log")).StatusCode);
+        var officer = await app.ClientFor(DemoAccounts.PrivacyOfficer).GetPageAsync($"/privacy/residents/{id}/access-log");
+        Assert.Contains("Hentet innsynsloggen", officer.GetElementById("access-entries")!.TextContent);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_privacy_officer_searches_the_log_by_resident_and_the_search_itself_is_logged(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetPageAsync($"/casework/residents/details/{id}");
+        var officer = app.ClientFor(DemoAccounts.PrivacyOfficer);
+
+        var result = await Html.ParseAsync(await officer.SubmitAsync(await officer.GetPageAsync("/privacy"), "main form:not([action*='handler'])",
+            Html.Values(("Input.IdentityNumber", await NumberAsync(app, id)), ("Input.Outcome", "Granted"))));
+        var rows = result.QuerySelectorAll("#audit tbody tr").Select(r => r.TextContent).ToList();
+        Assert.True(rows.Count > 0, result.QuerySelector("main")!.TextContent);
+        Assert.All(rows, r => Assert.Contains("Innvilget", r, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Eva Strand", StringComparison.Ordinal));
+        Assert.Contains(await app.AccessLogAsync(id), e => e.Action == AccessActions.Review && e.Reason == "Personvernkontroll"
+            && e.UserId == DemoIds.User(DemoAccounts.PrivacyOfficer.Email));
+
+        var dates = await Html.ParseAsync(await officer.SubmitAsync(await officer.GetPageAsync("/privacy"), "main form:not([action*='handler'])",
+            Html.Values(("Input.From", "2026-05-01"), ("Input.To", "2026-04-01"))));
+        Assert.Equal("Til-datoen kan ikke være før fra-datoen.", dates.FieldError("Input_To"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.TeamLeaderGrorud).GetAsync("/privacy")).StatusCode);
+    }
+}
