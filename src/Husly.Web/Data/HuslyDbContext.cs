@@ -44,6 +44,9 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<DeliveredHours> DeliveredHours => Set<DeliveredHours>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<FollowUpPartner> FollowUpPartners => Set<FollowUpPartner>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,16 @@ namespace Husly.Features.Casework;
 /// takes part in. No resident data here.</summary>
 public sealed class CaseworkLookups(HuslyDbContext db)
 {
+    public async Task<List<SelectListItem>> OtherDistrictsAsync(Guid district) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District && o.IsActive && o.Id != district)
+            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+
+    public Task<bool> IsDistrictAsync(Guid id) => db.Organisations.AnyAsync(o => o.Id == id && o.Kind == OrganisationKind.District && o.IsActive);
+
+    public async Task<List<SelectListItem>> PartnerOrganisationsAsync() =>
+        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Partner && o.IsActive)
+            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+
     public async Task<List<SelectListItem>> TeamsAsync(Guid district) =>
         await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Team && o.ParentId == district && o.IsActive)
             .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();

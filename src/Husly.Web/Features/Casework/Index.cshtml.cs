@@ -11,6 +11,7 @@ public sealed class IndexModel(CaseFiles files) : PageModel
     public CaseloadScope Scope { get; private set; }
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public IReadOnlyList<WeekHours> WeeklyHours { get; private set; } = [];
+    public IReadOnlyList<CaseFiles.LapsedConsent> LapsedConsents { get; private set; } = [];
     public bool IsTeamLeader => User.IsInRole(Roles.TeamLeader);
     public bool HasTeam => User.TeamId() is not null;
 
@@ -24,5 +25,6 @@ public sealed class IndexModel(CaseFiles files) : PageModel
         };
         Rows = await files.CaseloadAsync(Scope, HttpContext.RequestAborted);
         WeeklyHours = await files.WeeklyHoursAsync(Scope, 8, HttpContext.RequestAborted);
+        LapsedConsents = await files.LapsedConsentsAsync(HttpContext.RequestAborted);
     }
 }

@@ -31,7 +31,7 @@ public sealed class AccessTests(Apps apps)
         };
         DemoAccount[] caseworkRoles =
             [DemoAccounts.CaseWorkerGrorud, DemoAccounts.CaseWorkerGrorud2, DemoAccounts.CaseWorkerGrorudFact, DemoAccounts.TeamLeaderGrorud, DemoAccounts.CaseWorkerStovner];
-        string[] openToCasework = ["/casework", "/casework?scope=Team", "/casework?scope=District", "/casework/residents/register", "/casework/residents/find"];
+        string[] openToCasework = ["/casework", "/casework?scope=Team", "/casework?scope=District", "/casework/residents/register", "/casework/residents/find", "/casework/emergency"];
 
         var wrong = new List<string>();
         foreach (var account in DemoAccounts.All)
@@ -42,6 +42,9 @@ public sealed class AccessTests(Apps apps)
             {
                 await Expect(client, account, url, works ? HttpStatusCode.OK : HttpStatusCode.Forbidden, wrong);
             }
+            // The transfer queue is the team leader's; the privacy desk the privacy officer's.
+            await Expect(client, account, "/casework/transfers", account == DemoAccounts.TeamLeaderGrorud ? HttpStatusCode.OK : HttpStatusCode.Forbidden, wrong);
+            await Expect(client, account, "/privacy", account == DemoAccounts.PrivacyOfficer ? HttpStatusCode.OK : HttpStatusCode.Forbidden, wrong);
             foreach (var (url, allowed) in seeing)
             {
                 var expected = !works ? HttpStatusCode.Forbidden : allowed.Contains(account) ? HttpStatusCode.OK : HttpStatusCode.NotFound;

@@ -430,6 +430,49 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("DeliveredHours");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PartnerKind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Purpose");
+
+                    b.ToTable("Consents");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.FollowUp.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +550,104 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasIndex("TeamId", "End");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.FollowUpPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("FollowUpPartners");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("FromDistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("NewEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("ToDistrictId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("FromDistrictId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ToDistrictId", "Status");
+
+                    b.ToTable("Transfers");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
@@ -1440,6 +1581,50 @@ namespace Husly.Data.Migrations.Postgres
                     b.Navigation("Resident");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.FollowUpPartner", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Transfer", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "FromDistrict")
+                        .WithMany()
+                        .HasForeignKey("FromDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "ProposedBy")
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "ToDistrict")
+                        .WithMany()
+                        .HasForeignKey("ToDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("FromDistrict");
+
+                    b.Navigation("ProposedBy");
+
+                    b.Navigation("ToDistrict");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>

@@ -425,6 +425,49 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("DeliveredHours");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerKind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Purpose");
+
+                    b.ToTable("Consents");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.FollowUp.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -502,6 +545,104 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "End");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.FollowUpPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("FollowUpPartners");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NewEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("FromDistrictId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ToDistrictId", "Status");
+
+                    b.ToTable("Transfers");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
@@ -1429,6 +1570,50 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Navigation("Resident");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.FollowUpPartner", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Transfer", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "FromDistrict")
+                        .WithMany()
+                        .HasForeignKey("FromDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "ProposedBy")
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "ToDistrict")
+                        .WithMany()
+                        .HasForeignKey("ToDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("FromDistrict");
+
+                    b.Navigation("ProposedBy");
+
+                    b.Navigation("ToDistrict");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>

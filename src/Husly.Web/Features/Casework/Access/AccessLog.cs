@@ -62,6 +62,7 @@ public static class AccessActions
     public const string AccessReport = "resident.accessreport";
     public const string Emergency = "resident.emergency";
     public const string Review = "resident.review";
+    public const string TransferQueue = "resident.transferqueue";
 
     public static string DisplayName(string action) => action switch
     {
@@ -74,6 +75,7 @@ public static class AccessActions
         AccessReport => "Hentet innsynsloggen",
         Emergency => "Tok i bruk nødtilgang",
         Review => "Så brukeren i en kontroll av tilganger",
+        TransferQueue => "Så brukeren i køen for brukerbytte",
         _ => action,
     };
 }

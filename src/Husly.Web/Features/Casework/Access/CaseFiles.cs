@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Husly.Common;
 using Husly.Data;
 using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
@@ -53,6 +54,19 @@ public sealed record SearchHit(Guid ResidentId, string Name, DateOnly BirthDate,
 public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolment> enrolments, List<Decision> decisions,
     List<DeliveredHours> hours, bool canChange, CaseActor actor)
 {
+    public IReadOnlyList<Consent> Consents { get; init; } = [];
+    public IReadOnlyList<FollowUpPartner> Partners { get; init; } = [];
+    public IReadOnlyList<Transfer> Transfers { get; init; } = [];
+
+    /// <summary>Whether a consent covering the purpose (and, for sharing, the kind of partner) holds on the day.</summary>
+    public bool HasConsent(ConsentPurpose purpose, PartnerKind? partner, DateOnly day) => Consents.Any(c => c.Covers(purpose, partner, day));
+
+    public void Add(Consent consent) => db.Add(consent);
+
+    public void Add(FollowUpPartner partner) => db.Add(partner);
+
+    public void Add(Transfer transfer) => db.Add(transfer);
+
     public Resident Resident { get; } = resident;
     public IReadOnlyList<Enrolment> Enrolments { get; } = enrolments;
 
@@ -129,7 +143,11 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
     private IQueryable<Resident> Visible(CaseActor a)
     {
         var enrolments = ReadableEnrolments(a);
-        return db.Residents.Where(r => enrolments.Any(e => e.ResidentId == r.Id)
+        // The receiving district's team leaders must be able to read a resident proposed to them before they decide.
+        var incoming = a.Role == Roles.TeamLeader
+            ? db.Transfers.Where(t => t.Status == TransferStatus.Proposed && t.ToDistrictId == a.DistrictId)
+            : db.Transfers.Where(_ => false);
+        return db.Residents.Where(r => (enrolments.Any(e => e.ResidentId == r.Id) || incoming.Any(t => t.ResidentId == r.Id))
             && (r.Protection == ProtectionLevel.None || r.NamedWorkers.Any(n => n.UserId == a.UserId)));
     }
 
@@ -263,12 +281,23 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var since = Today.AddYears(-1);
         var hours = await db.DeliveredHours.Where(h => enrolmentIds.Contains(h.EnrolmentId) && h.Date >= since).Include(h => h.Worker)
             .OrderByDescending(h => h.Date).ThenByDescending(h => h.LoggedAt).ToListAsync(ct);
+        var consents = await db.Consents.Where(c => c.ResidentId == residentId).OrderByDescending(c => c.GivenOn).ToListAsync(ct);
+        var partners = await db.FollowUpPartners.Where(p => enrolmentIds.Contains(p.EnrolmentId)).Include(p => p.Organisation)
+            .OrderBy(p => p.Kind).ToListAsync(ct);
+        var transfers = await db.Transfers.Where(t => t.ResidentId == residentId).Include(t => t.FromDistrict).Include(t => t.ToDistrict)
+            .Include(t => t.ProposedBy).Include(t => t.DecidedBy).OrderByDescending(t => t.ProposedAt).ToListAsync(ct);
         // Emergency access reads only.
         var canChange = emergency is null && await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
         await log.AppendAsync([emergency is null
             ? Entry(a, residentId, action, AccessOutcome.Granted)
             : Entry(a, residentId, action, AccessOutcome.Emergency, emergency.Reason)], ct);
-        return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a) { Emergency = emergency };
+        return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a)
+        {
+            Emergency = emergency,
+            Consents = consents,
+            Partners = partners,
+            Transfers = transfers,
+        };
     }
 
     /// <summary>Registers a resident with their current living situation and first enrolment. A known identity
@@ -462,6 +491,152 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName }).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         await log.AppendAsync(names.Keys.Select(id => Entry(a, id, AccessActions.Review, AccessOutcome.Granted, "Personvernkontroll")).ToList(), ct);
         return entries.Select(e => new AuditRow(e, e.ResidentId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList();
+    }
+
+    public sealed record TransferRow(Guid Id, Guid ResidentId, string ResidentName, string From, string To, string ProposedBy,
+        DateTime ProposedAt, string Note, TransferStatus Status, int DaysWaiting);
+
+    /// <summary>Transfers proposed to (incoming) or from (outgoing) the team leader's district, pending first. Names the
+    /// residents, so each is logged.</summary>
+    public async Task<IReadOnlyList<TransferRow>> TransfersAsync(bool incoming, CancellationToken ct)
+    {
+        var a = Actor;
+        if (a.Role != Roles.TeamLeader)
+        {
+            return [];
+        }
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
+        var query = incoming
+            ? db.Transfers.Where(t => t.ToDistrictId == a.DistrictId)
+            : db.Transfers.Where(t => t.FromDistrictId == a.DistrictId);
+        var rows = await query.Where(t => t.Status == TransferStatus.Proposed || t.DecidedAt >= since)
+            .OrderBy(t => t.Status).ThenBy(t => t.ProposedAt)
+            .Select(t => new
+            {
+                t.Id,
+                t.ResidentId,
+                Name = db.Residents.Where(r => r.Id == t.ResidentId).Select(r => r.FirstName + " " + r.LastName).First(),
+                From = t.FromDistrict!.Name,
+                To = t.ToDistrict!.Name,
+                ProposedBy = t.ProposedBy!.DisplayName,
+                t.ProposedAt,
+                t.Note,
+                t.Status,
+                Protected = db.Residents.Any(r => r.Id == t.ResidentId && r.Protection != ProtectionLevel.None
+                    && !r.NamedWorkers.Any(n => n.UserId == a.UserId)),
+            })
+            .AsNoTracking().ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = rows.Select(r => new TransferRow(r.Id, r.ResidentId, r.Protected ? "" : r.Name, r.From, r.To, r.ProposedBy, r.ProposedAt, r.Note,
+            r.Status, (int)(now - r.ProposedAt).TotalDays)).ToList();
+        await log.AppendAsync(result.Where(r => r.ResidentName != "").Select(r => r.ResidentId).Distinct()
+            .Select(id => Entry(a, id, AccessActions.TransferQueue, AccessOutcome.Granted)).ToList(), ct);
+        return result;
+    }
+
+    /// <summary>The receiving team leader accepts: the sending enrolment ends as transferred today and a new one starts in
+    /// the receiving district with the chosen team and contact person. The sender keeps read access for the grace period.</summary>
+    public async Task<IReadOnlyList<RuleError>> AcceptTransferAsync(Guid transferId, Guid? teamId, Guid contactPersonId, CancellationToken ct)
+    {
+        var a = Actor;
+        var transfer = await db.Transfers.FirstOrDefaultAsync(t => t.Id == transferId && t.Status == TransferStatus.Proposed
+            && t.ToDistrictId == a.DistrictId && a.Role == Roles.TeamLeader, ct);
+        if (transfer is null)
+        {
+            return [new RuleError("", "Forslaget om brukerbytte finnes ikke lenger, eller er allerede behandlet.")];
+        }
+        var from = await db.Enrolments.FirstAsync(e => e.Id == transfer.FromEnrolmentId, ct);
+        var today = Today;
+        var resident = await db.Residents.Include(r => r.NamedWorkers).FirstAsync(r => r.Id == transfer.ResidentId, ct);
+        if (from.End is null)
+        {
+            from.Close(today, EnrolmentEndReason.Transferred, null);
+        }
+        var enrolment = new Enrolment
+        {
+            Id = Guid.CreateVersion7(),
+            ResidentId = transfer.ResidentId,
+            DistrictId = transfer.ToDistrictId,
+            TeamId = teamId,
+            ContactPersonId = contactPersonId,
+            Category = from.Category,
+            OrganisationForm = from.OrganisationForm,
+            Start = today,
+        };
+        db.Enrolments.Add(enrolment);
+        if (resident.Protection != ProtectionLevel.None)
+        {
+            foreach (var userId in new[] { a.UserId, contactPersonId }.Distinct().Where(u => resident.NamedWorkers.All(n => n.UserId != u)))
+            {
+                resident.NamedWorkers.Add(new ResidentNamedWorker { ResidentId = resident.Id, UserId = userId });
+            }
+        }
+        transfer.Status = TransferStatus.Accepted;
+        transfer.DecidedById = a.UserId;
+        transfer.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        transfer.NewEnrolmentId = enrolment.Id;
+        await db.SaveChangesAsync(ct);
+        await log.AppendAsync([Entry(a, transfer.ResidentId, AccessActions.Change, AccessOutcome.Granted)], ct);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<RuleError>> DeclineTransferAsync(Guid transferId, string? reason, CancellationToken ct)
+    {
+        var a = Actor;
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return [new RuleError("reason", "Skriv hvorfor bydelen avslår brukerbyttet.")];
+        }
+        var transfer = await db.Transfers.FirstOrDefaultAsync(t => t.Id == transferId && t.Status == TransferStatus.Proposed
+            && t.ToDistrictId == a.DistrictId && a.Role == Roles.TeamLeader, ct);
+        if (transfer is null)
+        {
+            return [new RuleError("", "Forslaget om brukerbytte finnes ikke lenger, eller er allerede behandlet.")];
+        }
+        transfer.Status = TransferStatus.Declined;
+        transfer.DeclineReason = reason.Trim();
+        transfer.DecidedById = a.UserId;
+        transfer.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>The first day a consent no longer holds: withdrawn, or the day after it expired.</summary>
+    private static DateOnly? LapseDay(DateOnly? expiresOn, DateOnly? withdrawnOn) =>
+        (expiresOn?.AddDays(1), withdrawnOn) switch
+        {
+            ({ } e, { } w) => e < w ? e : w,
+            ({ } e, null) => e,
+            (null, { } w) => w,
+            _ => null,
+        };
+
+    public sealed record LapsedConsent(Guid ResidentId, string Name, ConsentPurpose Purpose, DateOnly LapsedOn);
+
+    /// <summary>Residents in the actor's open caseload whose consent for a purpose has expired or been withdrawn, with no
+    /// valid consent for that purpose today. Names them, so each is logged.</summary>
+    public async Task<IReadOnlyList<LapsedConsent>> LapsedConsentsAsync(CancellationToken ct)
+    {
+        var a = Actor;
+        var today = Today;
+        var residentIds = ReadableEnrolments(a).Where(e => e.End == null && (e.ContactPersonId == a.UserId || (a.TeamId != null && e.TeamId == a.TeamId)
+            || a.Role == Roles.TeamLeader)).Select(e => e.ResidentId);
+        var visible = Visible(a);
+        var consents = await db.Consents.AsNoTracking()
+            .Where(c => residentIds.Contains(c.ResidentId) && visible.Any(r => r.Id == c.ResidentId))
+            .Select(c => new { c.ResidentId, c.Purpose, c.PartnerKind, c.GivenOn, c.ExpiresOn, c.WithdrawnOn })
+            .ToListAsync(ct);
+        var lapsed = consents.GroupBy(c => (c.ResidentId, c.Purpose, c.PartnerKind))
+            .Where(g => !g.Any(c => c.GivenOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today) && (c.WithdrawnOn == null || c.WithdrawnOn > today))
+                && g.Any(c => c.GivenOn <= today))
+            .Select(g => (g.Key.ResidentId, g.Key.Purpose,
+                LapsedOn: g.Select(c => LapseDay(c.ExpiresOn, c.WithdrawnOn)).OfType<DateOnly>().DefaultIfEmpty(today).Max()))
+            .ToList();
+        var ids = lapsed.Select(l => l.ResidentId).Distinct().ToList();
+        var names = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName }).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        await log.AppendAsync(ids.Select(id => Entry(a, id, AccessActions.Caseload, AccessOutcome.Granted)).ToList(), ct);
+        return lapsed.Select(l => new LapsedConsent(l.ResidentId, names[l.ResidentId], l.Purpose, l.LapsedOn)).OrderBy(l => l.Name).ToList();
     }
 
     private static AccessLogEntry Entry(CaseActor a, Guid? residentId, string action, AccessOutcome outcome, string? reason = null) => new()

@@ -13,8 +13,71 @@ namespace Husly.Features.Casework.Residents;
 
 /// <summary>A resident's page: who they are, where they live and have lived, their follow-up. Opening it is an
 /// audited read; the forms on it change the case file where the worker has an open enrolment.</summary>
-public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
+    public sealed class ConsentInput
+    {
+        [Required(ErrorMessage = "Velg hva samtykket gjelder.")]
+        [Display(Name = "Samtykke til")]
+        public ConsentPurpose? Purpose { get; set; }
+
+        [Display(Name = "Samarbeidspartner")]
+        public PartnerKind? PartnerKind { get; set; }
+
+        [Required(ErrorMessage = "Beskriv hvilke opplysninger samtykket omfatter.")]
+        [StringLength(1000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
+        [Display(Name = "Omfang")]
+        public string? Scope { get; set; }
+
+        [Required(ErrorMessage = "Skriv inn datoen samtykket ble gitt.")]
+        [Display(Name = "Gitt")]
+        public DateOnly? GivenOn { get; set; }
+
+        [Display(Name = "Utløper")]
+        public DateOnly? ExpiresOn { get; set; }
+    }
+
+    public sealed class PartnerInput
+    {
+        public Guid EnrolmentId { get; set; }
+
+        [Required(ErrorMessage = "Velg type samarbeidspartner.")]
+        [Display(Name = "Type samarbeidspartner")]
+        public PartnerKind? Kind { get; set; }
+
+        [Display(Name = "Organisasjon")]
+        public Guid? OrganisationId { get; set; }
+
+        [Required(ErrorMessage = "Skriv inn navnet på kontakten.")]
+        [StringLength(200, ErrorMessage = "Navnet kan ha høyst {1} tegn.")]
+        [Display(Name = "Kontaktperson hos partneren")]
+        public string? ContactName { get; set; }
+
+        [StringLength(200, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
+        [Display(Name = "Telefon eller e-post")]
+        public string? ContactDetails { get; set; }
+    }
+
+    public sealed class TransferInput
+    {
+        public Guid EnrolmentId { get; set; }
+
+        [Required(ErrorMessage = "Velg bydelen brukeren flytter til.")]
+        [Display(Name = "Til bydel")]
+        public Guid? ToDistrictId { get; set; }
+
+        [Required(ErrorMessage = "Skriv det mottakende bydel trenger å vite.")]
+        [StringLength(2000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
+        [Display(Name = "Til mottakende bydel")]
+        public string? Note { get; set; }
+    }
+
+    public ConsentInput NewConsent { get; set; } = new();
+    public PartnerInput NewPartner { get; set; } = new();
+    public TransferInput NewTransfer { get; set; } = new();
+    public List<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> OtherDistricts { get; private set; } = [];
+    public List<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> PartnerOrganisations { get; private set; } = [];
+
     public sealed class LivingInput
     {
         [Required(ErrorMessage = "Velg bosituasjon.")]
@@ -101,7 +164,136 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         Living = new LivingInput { Start = Today, Version = file.Resident.Version };
         Close = new CloseInput { End = Today };
         LoggedHours = new HoursInput { Date = Today };
+        NewConsent = new ConsentInput { GivenOn = Today };
+        await LoadChoicesAsync();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddConsentAsync(Guid id, [Bind(Prefix = "NewConsent")] ConsentInput input)
+    {
+        NewConsent = input;
+        return await ChangeAsync(id, file =>
+        {
+            var consent = new Consent
+            {
+                Id = Guid.CreateVersion7(),
+                ResidentId = file.Resident.Id,
+                Purpose = input.Purpose!.Value,
+                PartnerKind = input.Purpose == ConsentPurpose.ShareWithPartner ? input.PartnerKind : null,
+                Scope = input.Scope!.Trim(),
+                GivenOn = input.GivenOn!.Value,
+                ExpiresOn = input.ExpiresOn,
+                RecordedBy = User.DisplayName(),
+            };
+            if (consent.GivenOn > Today)
+            {
+                ModelState.AddModelError("NewConsent.GivenOn", l["Et samtykke kan ikke være gitt fram i tid."]);
+            }
+            foreach (var error in consent.Validate())
+            {
+                ModelState.AddModelError(error.Field.Replace("Consent.", "NewConsent.", StringComparison.Ordinal), l[error.Message]);
+            }
+            file.Add(consent);
+            file.Touch(file.Resident);
+            return l["Samtykket er registrert."].Value;
+        });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawConsentAsync(Guid id, Guid consentId) =>
+        await ChangeAsync(id, file =>
+        {
+            var consent = file.Consents.FirstOrDefault(c => c.Id == consentId);
+            if (consent is null || consent.WithdrawnOn is not null)
+            {
+                return null;
+            }
+            consent.WithdrawnOn = Today;
+            file.Touch(file.Resident);
+            return l["Samtykket er trukket tilbake fra i dag."].Value;
+        });
+
+    public async Task<IActionResult> OnPostAddPartnerAsync(Guid id, [Bind(Prefix = "NewPartner")] PartnerInput input)
+    {
+        NewPartner = input;
+        if (input.OrganisationId is { } org && !(await lookups.PartnerOrganisationsAsync()).Any(o => o.Value == org.ToString()))
+        {
+            ModelState.AddModelError("NewPartner.OrganisationId", l["Organisasjonen finnes ikke i registeret."]);
+        }
+        return await ChangeAsync(id, file =>
+        {
+            var enrolment = file.Enrolments.FirstOrDefault(e => e.Id == input.EnrolmentId);
+            if (enrolment is null || !file.MayChange(enrolment))
+            {
+                ModelState.AddModelError("", l["Du kan bare legge til samarbeidspartnere i åpen oppfølging i din egen bydel."]);
+                return null;
+            }
+            // Adding a partner shares information with them: only with the resident's valid consent for that kind of partner.
+            if (!file.HasConsent(ConsentPurpose.ShareWithPartner, input.Kind, Today))
+            {
+                ModelState.AddModelError("NewPartner.Kind", l["Brukeren har ikke et gyldig samtykke til å dele opplysninger med denne typen samarbeidspartner."]);
+                return null;
+            }
+            file.Add(new FollowUpPartner
+            {
+                Id = Guid.CreateVersion7(),
+                EnrolmentId = enrolment.Id,
+                Kind = input.Kind!.Value,
+                OrganisationId = input.OrganisationId,
+                ContactName = input.ContactName!.Trim(),
+                ContactDetails = input.ContactDetails?.Trim(),
+                AddedOn = Today,
+            });
+            file.Touch(enrolment);
+            return l["Samarbeidspartneren er lagt til."].Value;
+        });
+    }
+
+    public async Task<IActionResult> OnPostProposeTransferAsync(Guid id, [Bind(Prefix = "NewTransfer")] TransferInput input)
+    {
+        NewTransfer = input;
+        if (input.ToDistrictId is { } to && (to == User.DistrictId() || !await lookups.IsDistrictAsync(to)))
+        {
+            ModelState.AddModelError("NewTransfer.ToDistrictId", l["Velg en annen bydel enn din egen."]);
+        }
+        return await ChangeAsync(id, file =>
+        {
+            var enrolment = file.Enrolments.FirstOrDefault(e => e.Id == input.EnrolmentId);
+            if (enrolment is null || !file.MayChange(enrolment))
+            {
+                ModelState.AddModelError("", l["Du kan bare foreslå brukerbytte for åpen oppfølging i din egen bydel."]);
+                return null;
+            }
+            if (file.Transfers.Any(t => t.Status == TransferStatus.Proposed))
+            {
+                ModelState.AddModelError("", l["Det er allerede foreslått et brukerbytte som venter på svar."]);
+                return null;
+            }
+            if (!file.HasConsent(ConsentPurpose.Transfer, null, Today))
+            {
+                ModelState.AddModelError("NewTransfer.ToDistrictId", l["Brukeren har ikke et gyldig samtykke til brukerbytte."]);
+                return null;
+            }
+            file.Add(new Transfer
+            {
+                Id = Guid.CreateVersion7(),
+                ResidentId = file.Resident.Id,
+                FromEnrolmentId = enrolment.Id,
+                FromDistrictId = enrolment.DistrictId,
+                ToDistrictId = input.ToDistrictId!.Value,
+                ProposedById = User.Id()!.Value,
+                ProposedAt = clock.GetUtcNow().UtcDateTime,
+                Note = input.Note!.Trim(),
+                Status = TransferStatus.Proposed,
+            });
+            file.Touch(enrolment);
+            return l["Brukerbyttet er foreslått. Mottakende bydel ser det i sin kø."].Value;
+        });
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        OtherDistricts = await lookups.OtherDistrictsAsync(User.DistrictId() ?? Guid.Empty);
+        PartnerOrganisations = await lookups.PartnerOrganisationsAsync();
     }
 
     public async Task<IActionResult> OnPostLogHoursAsync(Guid id, [Bind(Prefix = "LoggedHours")] HoursInput input)
@@ -213,6 +405,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         // Show the page again with the user's input and the stored data as it is now.
         file.Discard();
         CaseFile = (await files.OpenAsync(id, AccessActions.View, HttpContext.RequestAborted))!;
+        await LoadChoicesAsync();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

@@ -1,0 +1,92 @@
+using Husly.Features.Casework.Access;
+using Husly.Features.Shared;
+using Husly.Platform.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace Husly.Features.Casework;
+
+/// <summary>The team leader's queue of transfers (brukerbytte): incoming proposals with how long they have waited, to
+/// accept with a team and contact person or decline with a reason; and the district's outgoing proposals.</summary>
+public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public IReadOnlyList<CaseFiles.TransferRow> Incoming { get; private set; } = [];
+    public IReadOnlyList<CaseFiles.TransferRow> Outgoing { get; private set; } = [];
+    public List<SelectListItem> Teams { get; private set; } = [];
+    public List<SelectListItem> Workers { get; private set; } = [];
+
+    /// <summary>The transfer whose form failed, so its input and errors show again.</summary>
+    public Guid? FailedId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!User.IsInRole(Roles.TeamLeader))
+        {
+            return Forbid();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid transferId, Guid? teamId, Guid? contactPersonId)
+    {
+        if (!User.IsInRole(Roles.TeamLeader))
+        {
+            return Forbid();
+        }
+        var district = User.DistrictId()!.Value;
+        if (contactPersonId is null || !await lookups.IsWorkerAsync(district, contactPersonId.Value))
+        {
+            ModelState.AddModelError("contactPersonId", l["Velg en kontaktperson i bydelen."]);
+        }
+        if (teamId is { } team && !await lookups.IsTeamAsync(district, team))
+        {
+            ModelState.AddModelError("teamId", l["Teamet hører ikke til bydelen."]);
+        }
+        if (ModelState.IsValid)
+        {
+            foreach (var error in await files.AcceptTransferAsync(transferId, teamId, contactPersonId!.Value, HttpContext.RequestAborted))
+            {
+                ModelState.AddModelError(error.Field, l[error.Message]);
+            }
+        }
+        return await DoneAsync(transferId, l["Brukerbyttet er akseptert. Brukeren er nå i oppfølging i bydelen."]);
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid transferId, string? reason)
+    {
+        if (!User.IsInRole(Roles.TeamLeader))
+        {
+            return Forbid();
+        }
+        foreach (var error in await files.DeclineTransferAsync(transferId, reason, HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError(error.Field, l[error.Message]);
+        }
+        return await DoneAsync(transferId, l["Brukerbyttet er avslått. Bydelen som foreslo det, ser begrunnelsen."]);
+    }
+
+    private async Task<IActionResult> DoneAsync(Guid transferId, string message)
+    {
+        if (ModelState.IsValid)
+        {
+            TempData.Flash(message);
+            return RedirectToPage();
+        }
+        FailedId = transferId;
+        await LoadAsync();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var district = User.DistrictId()!.Value;
+        Incoming = await files.TransfersAsync(incoming: true, HttpContext.RequestAborted);
+        Outgoing = await files.TransfersAsync(incoming: false, HttpContext.RequestAborted);
+        Teams = await lookups.TeamsAsync(district);
+        Workers = await lookups.WorkersAsync(district);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Husly.Data.DemoData;
+using Husly.Tests.Support;
+
+namespace Husly.Tests.Features.Casework;
+
+/// <summary>Consent per purpose, checked when a partner is added and a transfer starts; transfer across districts.</summary>
+public sealed class ConsentAndTransferTests(Apps apps)
+{
+    private static async Task<HttpResponseMessage> AddConsentAsync(HttpClient client, string url, string purpose, string? partner = null, string? expires = null)
+    {
+        var page = await client.GetPageAsync(url);
+        return await client.SubmitAsync(page, "form[action*='handler=AddConsent']", Html.Values(
+            ("NewConsent.Purpose", purpose), ("NewConsent.PartnerKind", partner ?? ""), ("NewConsent.Scope", "Opplysninger om bosituasjon og oppfølging"),
+            ("NewConsent.GivenOn", "2026-01-02"), ("NewConsent.ExpiresOn", expires ?? "")));
+    }
+
+    private static string Today => DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_partner_is_added_only_with_a_valid_consent_and_a_withdrawn_consent_shows_as_lapsed(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+
+        var partner = Html.Values(("NewPartner.Kind", "Nav"), ("NewPartner.ContactName", "Veileder Vik"));
+        var refused = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']", partner);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("Brukeren har ikke et gyldig samtykke til å dele opplysninger med denne typen samarbeidspartner.",
+            (await Html.ParseAsync(refused)).FieldError("NewPartner_Kind"));
+
+        var noKind = await Html.ParseAsync(await AddConsentAsync(eva, url, "ShareWithPartner"));
+        Assert.Equal("Velg hvilken samarbeidspartner samtykket gjelder.", noKind.FieldError("NewConsent_PartnerKind"));
+        Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(eva, url, "ShareWithPartner", "Nav")).StatusCode);
+        // A consent for NAV does not cover the police.
+        var police = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']",
+            Html.Values(("NewPartner.Kind", "Police"), ("NewPartner.ContactName", "Forebygger")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, police.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']", partner)).StatusCode);
+        var page = await eva.GetPageAsync(url);
+        Assert.Contains("NAV: Veileder Vik", page.QuerySelector("ul.partners")!.TextContent);
+        Assert.Equal("Ja", page.QuerySelector("#consents .consent-status")!.TextContent.Trim());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(page, "form[action*='handler=WithdrawConsent']")).StatusCode);
+        var withdrawn = await eva.GetPageAsync(url);
+        Assert.StartsWith("Nei, trukket tilbake", withdrawn.QuerySelector("#consents .consent-status")!.TextContent.Trim());
+        var caseload = await eva.GetPageAsync("/casework");
+        Assert.Contains($"/casework/residents/details/{id}", caseload.GetElementById("lapsed-consents")!.InnerHtml);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_transfer_needs_consent_waits_in_the_receiving_queue_and_moves_access_on_acceptance(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerStovner, DemoCasework.TeamStovner, "Stovner");
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        var url = $"/casework/residents/details/{id}";
+        var propose = Html.Values(("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Har fått kommunal bolig på Ammerud."));
+
+        var noConsent = await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=ProposeTransfer']", propose);
+        Assert.Equal("Brukeren har ikke et gyldig samtykke til brukerbytte.", (await Html.ParseAsync(noConsent)).FieldError("NewTransfer_ToDistrictId"));
+        Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(ola, url, "Transfer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=ProposeTransfer']", propose)).StatusCode);
+        Assert.Contains("Bydel Grorud: Foreslått", (await ola.GetPageAsync(url)).QuerySelector(".transfer-status")!.TextContent);
+
+        // Grorud's team leader sees it waiting and may read the resident before deciding; Grorud's workers may not yet.
+        var lars = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
+        var queue = await lars.GetPageAsync("/casework/transfers");
+        var card = Card(queue, id);
+        Assert.Contains("Har ventet 0 dager.", card.TextContent);
+        Assert.Contains("Har fått kommunal bolig på Ammerud.", card.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await lars.GetAsync(url)).StatusCode);
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await eva.GetAsync("/casework/transfers")).StatusCode);
+
+        var missingContact = await lars.SubmitAsync(queue, $"article[data-resident='{id}'] form[action*='handler=Accept']");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missingContact.StatusCode);
+        Assert.Contains("Velg en kontaktperson i bydelen.", (await Html.ParseAsync(missingContact)).QuerySelector(".field-error")!.TextContent);
+        var accepted = await lars.SubmitAsync(queue, $"article[data-resident='{id}'] form[action*='handler=Accept']", Html.Values(
+            ("teamId", DemoIds.Organisation(DemoCasework.TeamGrorud).ToString()), ("contactPersonId", DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email).ToString())));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        // Grorud now follows the resident up; Stovner keeps read-only access for a while; the history stays whole.
+        var evaPage = await eva.GetPageAsync(url);
+        Assert.Equal(2, evaPage.QuerySelectorAll(".enrolment").Length);
+        Assert.Contains("Flyttet til annen bydel (brukerbytte)", evaPage.QuerySelectorAll(".enrolment")[1].TextContent);
+        Assert.NotEmpty(evaPage.QuerySelectorAll("form[action*='handler=LogHours']"));
+        var olaPage = await ola.GetPageAsync(url);
+        Assert.Empty(olaPage.QuerySelectorAll("form[action*='handler=']"));
+        Assert.Contains("Akseptert", Card(await lars.GetPageAsync("/casework/transfers"), id).TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_declined_transfer_needs_a_reason_that_the_proposing_district_sees(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerStovner, DemoCasework.TeamStovner, "Stovner");
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        var url = $"/casework/residents/details/{id}";
+        await AddConsentAsync(ola, url, "Transfer");
+        await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=ProposeTransfer']",
+            Html.Values(("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Flytter til Grorud.")));
+
+        var lars = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
+        var queue = await lars.GetPageAsync("/casework/transfers");
+        var empty = await lars.SubmitAsync(queue, $"article[data-resident='{id}'] form[action*='handler=Decline']");
+        Assert.Contains("Skriv hvorfor bydelen avslår brukerbyttet.", (await Html.ParseAsync(empty)).QuerySelector(".field-error")!.TextContent);
+        await lars.SubmitAsync(queue, $"article[data-resident='{id}'] form[action*='handler=Decline']", Html.Values(("reason", "Adressen ligger i Alna.")));
+
+        var status = (await ola.GetPageAsync(url)).QuerySelector(".transfer-status")!.TextContent;
+        Assert.Contains("Bydel Grorud: Avslått", status);
+        Assert.EndsWith("– Adressen ligger i Alna.", status.Trim());
+        Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(url)).StatusCode);
+    }
+
+    private static AngleSharp.Dom.IElement Card(IHtmlDocument queue, Guid residentId) =>
+        queue.QuerySelector($"article[data-resident='{residentId}']") ?? throw new InvalidOperationException("No transfer card for the resident");
+}
