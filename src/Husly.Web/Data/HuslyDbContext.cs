@@ -3,6 +3,7 @@ using Husly.Features.Administration.Users;
 using Husly.Features.Casework.Access;
 using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
+using Husly.Features.Casework.Plans;
 using Husly.Features.Casework.Residents;
 using Husly.Features.Portfolio.Programmes;
 using Husly.Features.Portfolio.Projects;
@@ -47,6 +48,9 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<FollowUpPartner> FollowUpPartners => Set<FollowUpPartner>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<IndividualPlan> IndividualPlans => Set<IndividualPlan>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<CrisisPlan> CrisisPlans => Set<CrisisPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,10 +9,10 @@ namespace Husly.Tests.Architecture;
 public sealed class ResidentDataPathTests
 {
     /// <summary>The tables with identifiable resident data, as the context exposes them.</summary>
-    private static readonly string[] ResidentTables = ["Residents", "LivingSituations", "ResidentNamedWorkers", "Enrolments", "Decisions", "DecisionServices", "DeliveredHours", "AccessLog", "EmergencyAccesses", "Consents", "FollowUpPartners", "Transfers"];
+    private static readonly string[] ResidentTables = ["Residents", "LivingSituations", "ResidentNamedWorkers", "Enrolments", "Decisions", "DecisionServices", "DeliveredHours", "AccessLog", "EmergencyAccesses", "Consents", "FollowUpPartners", "Transfers", "IndividualPlans", "PlanGoals", "CrisisPlans"];
 
     private static readonly string[] CaseworkEntityNamespaces =
-        ["Husly.Features.Casework.Residents", "Husly.Features.Casework.FollowUp", "Husly.Features.Casework.Decisions", "Husly.Features.Casework.Access"];
+        ["Husly.Features.Casework.Residents", "Husly.Features.Casework.FollowUp", "Husly.Features.Casework.Decisions", "Husly.Features.Casework.Plans", "Husly.Features.Casework.Access"];
 
     // The path itself; the context and its migrations; the demo seed, which writes synthetic people before anyone signs in.
     private static readonly string[] Allowed = ["Husly.Features.Casework.Access", "Husly.Data.DemoData"];

@@ -3,6 +3,7 @@ using Husly.Common;
 using Husly.Data;
 using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
+using Husly.Features.Casework.Plans;
 using Husly.Features.Casework.Residents;
 using Husly.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,12 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
     public IReadOnlyList<Consent> Consents { get; init; } = [];
     public IReadOnlyList<FollowUpPartner> Partners { get; init; } = [];
     public IReadOnlyList<Transfer> Transfers { get; init; } = [];
+    public IndividualPlan? IndividualPlan { get; init; }
+    public CrisisPlan? CrisisPlan { get; init; }
+
+    public void Add(IndividualPlan plan) => db.Add(plan);
+
+    public void Add(CrisisPlan plan) => db.Add(plan);
 
     /// <summary>Whether a consent covering the purpose (and, for sharing, the kind of partner) holds on the day.</summary>
     public bool HasConsent(ConsentPurpose purpose, PartnerKind? partner, DateOnly day) => Consents.Any(c => c.Covers(purpose, partner, day));
@@ -286,6 +293,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             .OrderBy(p => p.Kind).ToListAsync(ct);
         var transfers = await db.Transfers.Where(t => t.ResidentId == residentId).Include(t => t.FromDistrict).Include(t => t.ToDistrict)
             .Include(t => t.ProposedBy).Include(t => t.DecidedBy).OrderByDescending(t => t.ProposedAt).ToListAsync(ct);
+        var plan = await db.IndividualPlans.Include(p => p.Goals).FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
+        var crisis = await db.CrisisPlans.FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
         // Emergency access reads only.
         var canChange = emergency is null && await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
         await log.AppendAsync([emergency is null
@@ -297,6 +306,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             Consents = consents,
             Partners = partners,
             Transfers = transfers,
+            IndividualPlan = plan,
+            CrisisPlan = crisis,
         };
     }
 
