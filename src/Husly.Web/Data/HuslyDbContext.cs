@@ -51,6 +51,9 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<IndividualPlan> IndividualPlans => Set<IndividualPlan>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<CrisisPlan> CrisisPlans => Set<CrisisPlan>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<ResidentLink> ResidentLinks => Set<ResidentLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

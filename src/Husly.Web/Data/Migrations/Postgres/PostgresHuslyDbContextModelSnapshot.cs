@@ -783,6 +783,35 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("PlanGoals");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.HouseholdMember", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsMainTenant")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("HouseholdId", "ResidentId");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdMembers");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -886,6 +915,46 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasIndex("SearchName", "BirthDate");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("OtherResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UnlinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnlinkedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("ResidentLinks");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentNamedWorker", b =>
@@ -1769,6 +1838,15 @@ namespace Husly.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.HouseholdMember", b =>
+                {
+                    b.HasOne("Husly.Features.Casework.Residents.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
                 {
                     b.HasOne("Husly.Features.Casework.Residents.Resident", null)
@@ -2036,6 +2114,11 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Casework.Plans.IndividualPlan", b =>
                 {
                     b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.Household", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.Resident", b =>

@@ -778,6 +778,35 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("PlanGoals");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.HouseholdMember", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMainTenant")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HouseholdId", "ResidentId");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdMembers");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -881,6 +910,46 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasIndex("SearchName", "BirthDate");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnlinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnlinkedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("ResidentLinks");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentNamedWorker", b =>
@@ -1758,6 +1827,15 @@ namespace Husly.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.HouseholdMember", b =>
+                {
+                    b.HasOne("Husly.Features.Casework.Residents.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
                 {
                     b.HasOne("Husly.Features.Casework.Residents.Resident", null)
@@ -2025,6 +2103,11 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Casework.Plans.IndividualPlan", b =>
                 {
                     b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.Household", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.Resident", b =>

@@ -63,6 +63,7 @@ public static class AccessActions
     public const string Emergency = "resident.emergency";
     public const string Review = "resident.review";
     public const string TransferQueue = "resident.transferqueue";
+    public const string Related = "resident.related";
 
     public static string DisplayName(string action) => action switch
     {
@@ -76,6 +77,7 @@ public static class AccessActions
         Emergency => "Tok i bruk nødtilgang",
         Review => "Så brukeren i en kontroll av tilganger",
         TransferQueue => "Så brukeren i køen for brukerbytte",
+        Related => "Så brukeren som husstandsmedlem eller koblet registrering",
         _ => action,
     };
 }

@@ -48,6 +48,10 @@ public sealed record CaseloadRow(Guid ResidentId, string Name, DateOnly BirthDat
 /// <summary>What registering did: a new enrolment, or nothing because the person already has an open one in the district.</summary>
 public sealed record RegisterResult(Guid ResidentId, bool AlreadyEnrolled, bool Visible);
 
+/// <summary>Another resident shown on a resident's page (household member, linked record). Name and id only when the
+/// actor may see that resident too.</summary>
+public sealed record RelatedResident(Guid? ResidentId, string? Name, bool IsMainTenant, Guid? LinkId);
+
 public sealed record SearchHit(Guid ResidentId, string Name, DateOnly BirthDate, string MaskedIdentity);
 
 /// <summary>An opened resident: the tracked resident and their enrolments, after the rule allowed it and the read
@@ -59,6 +63,14 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
     public IReadOnlyList<FollowUpPartner> Partners { get; init; } = [];
     public IReadOnlyList<Transfer> Transfers { get; init; } = [];
     public IndividualPlan? IndividualPlan { get; init; }
+
+    /// <summary>The household's members other than the resident: named when the actor may see them, else only counted.</summary>
+    public IReadOnlyList<RelatedResident> HouseholdMembers { get; init; } = [];
+    public Guid? HouseholdId { get; init; }
+    public bool IsMainTenant { get; init; }
+
+    /// <summary>Records linked to this one as the same person (active links only).</summary>
+    public IReadOnlyList<RelatedResident> Links { get; init; } = [];
     public CrisisPlan? CrisisPlan { get; init; }
 
     public void Add(IndividualPlan plan) => db.Add(plan);
@@ -294,12 +306,38 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var transfers = await db.Transfers.Where(t => t.ResidentId == residentId).Include(t => t.FromDistrict).Include(t => t.ToDistrict)
             .Include(t => t.ProposedBy).Include(t => t.DecidedBy).OrderByDescending(t => t.ProposedAt).ToListAsync(ct);
         var plan = await db.IndividualPlans.Include(p => p.Goals).FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
+        var visible = emergency is null ? Visible(a) : db.Residents.Where(_ => false);
+        var membership = await db.HouseholdMembers.AsNoTracking().FirstOrDefaultAsync(m => m.ResidentId == residentId, ct);
+        var members = membership is null ? [] : await db.HouseholdMembers.AsNoTracking()
+            .Where(m => m.HouseholdId == membership.HouseholdId && m.ResidentId != residentId)
+            .Select(m => new
+            {
+                m.ResidentId,
+                m.IsMainTenant,
+                Seen = visible.Any(r => r.Id == m.ResidentId),
+                Name = db.Residents.Where(r => r.Id == m.ResidentId).Select(r => r.FirstName + " " + r.LastName).First()
+            })
+            .ToListAsync(ct);
+        var links = await db.ResidentLinks.AsNoTracking()
+            .Where(l => l.UnlinkedAt == null && (l.ResidentId == residentId || l.OtherResidentId == residentId))
+            .Select(l => new { l.Id, Other = l.ResidentId == residentId ? l.OtherResidentId : l.ResidentId })
+            .Select(l => new
+            {
+                l.Id,
+                l.Other,
+                Seen = visible.Any(r => r.Id == l.Other),
+                Name = db.Residents.Where(r => r.Id == l.Other).Select(r => r.FirstName + " " + r.LastName).First()
+            })
+            .ToListAsync(ct);
         var crisis = await db.CrisisPlans.FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
         // Emergency access reads only.
         var canChange = emergency is null && await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
         await log.AppendAsync([emergency is null
             ? Entry(a, residentId, action, AccessOutcome.Granted)
             : Entry(a, residentId, action, AccessOutcome.Emergency, emergency.Reason)], ct);
+        // Household members and linked records named on the page are reads of their data too.
+        await log.AppendAsync(members.Where(m => m.Seen).Select(m => m.ResidentId).Concat(links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
+            .Select(id => Entry(a, id, AccessActions.Related, AccessOutcome.Granted)).ToList(), ct);
         return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a)
         {
             Emergency = emergency,
@@ -308,6 +346,11 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             Transfers = transfers,
             IndividualPlan = plan,
             CrisisPlan = crisis,
+            HouseholdId = membership?.HouseholdId,
+            IsMainTenant = membership?.IsMainTenant == true,
+            HouseholdMembers = members.Select(m => m.Seen ? new RelatedResident(m.ResidentId, m.Name, m.IsMainTenant, null)
+                : new RelatedResident(null, null, m.IsMainTenant, null)).ToList(),
+            Links = links.Select(l => l.Seen ? new RelatedResident(l.Other, l.Name, false, l.Id) : new RelatedResident(null, null, false, l.Id)).ToList(),
         };
     }
 
@@ -502,6 +545,97 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName }).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         await log.AppendAsync(names.Keys.Select(id => Entry(a, id, AccessActions.Review, AccessOutcome.Granted, "Personvernkontroll")).ToList(), ct);
         return entries.Select(e => new AuditRow(e, e.ResidentId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList();
+    }
+
+    /// <summary>Finds a resident the actor may see by exact identity number, for linking and households. Not logged here:
+    /// the caller's change is.</summary>
+    public Task<Guid?> VisibleIdByNumberAsync(string identityNumber, CancellationToken ct) =>
+        Visible(Actor).Where(r => r.IdentityNumber == identityNumber).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Adds the other resident to this resident's household (creating it), or moves nothing if the other
+    /// already belongs to another household.</summary>
+    public async Task<RuleError?> AddToHouseholdAsync(Guid residentId, Guid otherId, bool otherIsMainTenant, CancellationToken ct)
+    {
+        var a = Actor;
+        if (residentId == otherId)
+        {
+            return new RuleError("Household.IdentityNumber", "Brukeren er allerede i husstanden.");
+        }
+        if (await db.HouseholdMembers.AnyAsync(m => m.ResidentId == otherId, ct))
+        {
+            return new RuleError("Household.IdentityNumber", "Personen hører allerede til en annen husstand.");
+        }
+        var own = await db.HouseholdMembers.FirstOrDefaultAsync(m => m.ResidentId == residentId, ct);
+        if (own is null)
+        {
+            var household = new Household { Id = Guid.CreateVersion7() };
+            own = new HouseholdMember { HouseholdId = household.Id, ResidentId = residentId };
+            household.Members.Add(own);
+            db.Households.Add(household);
+        }
+        if (otherIsMainTenant)
+        {
+            await db.HouseholdMembers.Where(m => m.HouseholdId == own.HouseholdId).ForEachAsync(m => m.IsMainTenant = false, ct);
+            own.IsMainTenant = false;
+        }
+        db.HouseholdMembers.Add(new HouseholdMember { HouseholdId = own.HouseholdId, ResidentId = otherId, IsMainTenant = otherIsMainTenant });
+        await db.SaveChangesAsync(ct);
+        await log.AppendAsync([Entry(a, residentId, AccessActions.Change, AccessOutcome.Granted), Entry(a, otherId, AccessActions.Change, AccessOutcome.Granted)], ct);
+        return null;
+    }
+
+    /// <summary>Takes the resident out of their household. The others stay, with their own follow-up untouched.</summary>
+    public async Task LeaveHouseholdAsync(Guid residentId, CancellationToken ct)
+    {
+        var member = await db.HouseholdMembers.FirstOrDefaultAsync(m => m.ResidentId == residentId, ct);
+        if (member is not null)
+        {
+            db.HouseholdMembers.Remove(member);
+            await db.SaveChangesAsync(ct);
+            await log.AppendAsync([Entry(Actor, residentId, AccessActions.Change, AccessOutcome.Granted)], ct);
+        }
+    }
+
+    public async Task<RuleError?> LinkAsync(Guid residentId, Guid otherId, string reason, CancellationToken ct)
+    {
+        var a = Actor;
+        if (residentId == otherId)
+        {
+            return new RuleError("Link.IdentityNumber", "En bruker kan ikke kobles til seg selv.");
+        }
+        if (await db.ResidentLinks.AnyAsync(l => l.UnlinkedAt == null && ((l.ResidentId == residentId && l.OtherResidentId == otherId)
+                || (l.ResidentId == otherId && l.OtherResidentId == residentId)), ct))
+        {
+            return new RuleError("Link.IdentityNumber", "Brukerne er allerede koblet.");
+        }
+        db.ResidentLinks.Add(new ResidentLink
+        {
+            Id = Guid.CreateVersion7(),
+            ResidentId = residentId,
+            OtherResidentId = otherId,
+            Reason = reason.Trim(),
+            LinkedAt = clock.GetUtcNow().UtcDateTime,
+            LinkedBy = a.Name,
+        });
+        await db.SaveChangesAsync(ct);
+        await log.AppendAsync([Entry(a, residentId, AccessActions.Change, AccessOutcome.Granted, reason), Entry(a, otherId, AccessActions.Change, AccessOutcome.Granted, reason)], ct);
+        return null;
+    }
+
+    public async Task<bool> UnlinkAsync(Guid residentId, Guid linkId, CancellationToken ct)
+    {
+        var a = Actor;
+        var link = await db.ResidentLinks.FirstOrDefaultAsync(l => l.Id == linkId && l.UnlinkedAt == null
+            && (l.ResidentId == residentId || l.OtherResidentId == residentId), ct);
+        if (link is null)
+        {
+            return false;
+        }
+        link.UnlinkedAt = clock.GetUtcNow().UtcDateTime;
+        link.UnlinkedBy = a.Name;
+        await db.SaveChangesAsync(ct);
+        await log.AppendAsync([Entry(a, link.ResidentId, AccessActions.Change, AccessOutcome.Granted), Entry(a, link.OtherResidentId, AccessActions.Change, AccessOutcome.Granted)], ct);
+        return true;
     }
 
     public sealed record TransferRow(Guid Id, Guid ResidentId, string ResidentName, string From, string To, string ProposedBy,

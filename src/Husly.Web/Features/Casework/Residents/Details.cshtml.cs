@@ -72,6 +72,23 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
         public string? Note { get; set; }
     }
 
+    public sealed class RelatedInput
+    {
+        [Required(ErrorMessage = "Skriv inn fødselsnummeret.")]
+        [StringLength(13, ErrorMessage = "Fødselsnummeret må ha 11 siffer.")]
+        [Display(Name = "Fødselsnummer")]
+        public string? IdentityNumber { get; set; }
+
+        [Display(Name = "Er hovedleietaker")]
+        public bool IsMainTenant { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
+        [Display(Name = "Hvorfor dette er samme person")]
+        public string? Reason { get; set; }
+    }
+
+    public RelatedInput Household { get; set; } = new();
+    public RelatedInput Link { get; set; } = new();
     public ConsentInput NewConsent { get; set; } = new();
     public PartnerInput NewPartner { get; set; } = new();
     public TransferInput NewTransfer { get; set; } = new();
@@ -288,6 +305,95 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
             file.Touch(enrolment);
             return l["Brukerbyttet er foreslått. Mottakende bydel ser det i sin kø."].Value;
         });
+    }
+
+    public async Task<IActionResult> OnPostAddHouseholdMemberAsync(Guid id, [Bind(Prefix = "Household")] RelatedInput input)
+    {
+        Household = input;
+        return await RelateAsync(id, input, "Household", (file, other) =>
+            files.AddToHouseholdAsync(file.Resident.Id, other, input.IsMainTenant, HttpContext.RequestAborted), l["Personen er lagt til i husstanden."]);
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, [Bind(Prefix = "Link")] RelatedInput input)
+    {
+        Link = input;
+        if (string.IsNullOrWhiteSpace(input.Reason))
+        {
+            ModelState.AddModelError("Link.Reason", l["Skriv hvorfor dette er samme person."]);
+        }
+        return await RelateAsync(id, input, "Link", (file, other) =>
+            files.LinkAsync(file.Resident.Id, other, input.Reason ?? "", HttpContext.RequestAborted), l["Registreringene er koblet. Hver beholder sin egen historikk."]);
+    }
+
+    public async Task<IActionResult> OnPostLeaveHouseholdAsync(Guid id)
+    {
+        var file = await files.OpenAsync(id, AccessActions.Change, HttpContext.RequestAborted);
+        if (file is null)
+        {
+            return NotFound();
+        }
+        if (!file.CanChange)
+        {
+            return Forbid();
+        }
+        await files.LeaveHouseholdAsync(id, HttpContext.RequestAborted);
+        TempData.Flash(l["Brukeren er tatt ut av husstanden. De andre beholder sin oppfølging."]);
+        return Redirect($"/casework/residents/details/{id}");
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid id, Guid linkId)
+    {
+        var file = await files.OpenAsync(id, AccessActions.Change, HttpContext.RequestAborted);
+        if (file is null)
+        {
+            return NotFound();
+        }
+        if (!file.CanChange)
+        {
+            return Forbid();
+        }
+        if (!await files.UnlinkAsync(id, linkId, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+        TempData.Flash(l["Koblingen er opphevet."]);
+        return Redirect($"/casework/residents/details/{id}");
+    }
+
+    /// <summary>Household and link both name another resident by identity number, among those the worker may see.</summary>
+    private async Task<IActionResult> RelateAsync(Guid id, RelatedInput input, string prefix,
+        Func<CaseFile, Guid, Task<Husly.Common.RuleError?>> relate, string message)
+    {
+        var file = await files.OpenAsync(id, AccessActions.Change, HttpContext.RequestAborted);
+        if (file is null)
+        {
+            return NotFound();
+        }
+        if (!file.CanChange)
+        {
+            return Forbid();
+        }
+        CaseFile = file;
+        var number = input.IdentityNumber?.Replace(" ", "", StringComparison.Ordinal);
+        var other = ModelState.IsValid && number is not null ? await files.VisibleIdByNumberAsync(number, HttpContext.RequestAborted) : null;
+        if (ModelState.IsValid && other is null)
+        {
+            ModelState.AddModelError($"{prefix}.IdentityNumber", l["Fant ingen bruker med dette fødselsnummeret blant brukerne du har tilgang til."]);
+        }
+        if (ModelState.IsValid && await relate(file, other!.Value) is { } error)
+        {
+            ModelState.AddModelError(error.Field, l[error.Message]);
+        }
+        if (ModelState.IsValid)
+        {
+            TempData.Flash(message);
+            return Redirect($"/casework/residents/details/{id}");
+        }
+        file.Discard();
+        CaseFile = (await files.OpenAsync(id, AccessActions.View, HttpContext.RequestAborted))!;
+        await LoadChoicesAsync();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
     }
 
     private async Task LoadChoicesAsync()
