@@ -23,6 +23,8 @@ public sealed class ProgrammeManagerManagesProjects(BrowserHost host)
         // The list filters live (htmx) when a filter changes, and the address follows so the view can be shared.
         await page.GetByRole(AriaRole.Link, new() { Name = "Prosjekter", Exact = true }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prosjekter", Level = 1 })).ToBeVisibleAsync();
+        // htmx starts on DOMContentLoaded; a change before that would be a plain no-op, not a live filter.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Bydel", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Bydel Frogner" });
         await page.WaitForURLAsync(new Regex("district="));

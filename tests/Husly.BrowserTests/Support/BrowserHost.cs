@@ -36,6 +36,7 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
@@ -43,6 +44,9 @@ public sealed class BrowserHost : IAsyncLifetime
             Locale = "nb-NO",
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
+        // Generous for a loaded two-core CI machine; a real hang still fails.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

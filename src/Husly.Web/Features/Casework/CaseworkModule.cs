@@ -12,6 +12,9 @@ internal static class CaseworkModule
         services.AddSingleton<AccessLog>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseworkLookups>();
+        services.AddOptions<RetentionOptions>().BindConfiguration("Casework:Retention");
+        services.AddScoped<Retention>();
+        services.AddHostedService<RetentionJob>();
         // Other roles get the 403 page before anything is read, so nothing is revealed and nothing logged.
         services.PostConfigure<RazorPagesOptions>(o =>
         {

@@ -207,4 +207,34 @@ public sealed class AccessTests(Apps apps)
         row!.UserName = name;
         await d.SaveChangesAsync();
     });
+
+    // In this class, not its own: it verifies the whole chain, which the test above breaks for a moment.
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Retention_anonymises_residents_closed_long_ago_and_the_log_still_verifies(TestDatabase db)
+    {
+        var app = apps[db];
+        var old = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2014, 6, 30));
+        var recent = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2020, 6, 30));
+        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == old).Select(r => r.IdentityNumber!).SingleAsync());
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var reason = "Må se kriseplanen, politiet har ringt om personen";
+        await eva.SubmitAsync(await eva.GetPageAsync("/casework/emergency"), "main form", Html.Values(("Input.IdentityNumber", number), ("Input.Reason", reason)));
+        Assert.Contains(await app.AccessLogAsync(old), e => e.Reason == reason);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Retention>().RunAsync(TestContext.Current.CancellationToken) >= 1);
+        }
+
+        var resident = await app.QueryAsync(d => d.Residents.AsNoTracking().SingleAsync(r => r.Id == old));
+        Assert.Equal(("Anonymisert", "", (string?)null, (string?)null), (resident.FirstName, resident.LastName, resident.IdentityNumber, resident.Phone));
+        Assert.NotNull(resident.AnonymisedAt);
+        Assert.Equal(1, resident.BirthDate.Day + resident.BirthDate.Month - 1);
+        Assert.Equal(1, await app.QueryAsync(d => d.Enrolments.CountAsync(e => e.ResidentId == old))); // structure stays for statistics
+        var log = await app.AccessLogAsync(old);
+        Assert.NotEmpty(log);
+        Assert.All(log, e => Assert.Null(e.Reason));
+        Assert.Null(await app.Services.GetRequiredService<AccessLog>().VerifyAsync(TestContext.Current.CancellationToken));
+        Assert.Null(await app.QueryAsync(d => d.Residents.Where(r => r.Id == recent).Select(r => r.AnonymisedAt).SingleAsync()));
+    }
 }

@@ -211,6 +211,11 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ReasonDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -851,6 +856,9 @@ namespace Husly.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");

@@ -5,6 +5,7 @@ using System.Text;
 using Husly.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
 
 namespace Husly.Features.Casework.Access;
 
@@ -35,7 +36,11 @@ public sealed class AccessLogEntry
     /// <summary>What was read, as a stable code (see <see cref="AccessActions"/>).</summary>
     public string Action { get; set; } = "";
 
+    /// <summary>Why, when the reader had to say (emergency access, reviews). Removed when the resident is anonymised;
+    /// the chain covers <see cref="ReasonDigest"/>, so it still verifies.</summary>
     public string? Reason { get; set; }
+
+    public string ReasonDigest { get; set; } = "";
     public AccessOutcome Outcome { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
@@ -45,9 +50,14 @@ public sealed class AccessLogEntry
         var text = string.Join('\u001f',
             PreviousHash, Sequence.ToString(CultureInfo.InvariantCulture), At.Ticks.ToString(CultureInfo.InvariantCulture),
             UserId?.ToString() ?? "", UserName, Role, UnitId?.ToString() ?? "", UnitName, ResidentId?.ToString() ?? "",
-            Action, Reason ?? "", Outcome.ToString());
+            Action, ReasonDigest, Outcome.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    internal static string Digest(string? reason) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reason ?? "")));
+
+    /// <summary>The entry is as written: its hash holds, and a reason still present is the one the chain covers.</summary>
+    internal bool IsIntact => ComputeHash() == Hash && (Reason is null || Digest(Reason) == ReasonDigest);
 }
 
 /// <summary>The codes for what was read; the resident's access report names them in Bokmål.</summary>
@@ -84,15 +94,32 @@ public static class AccessActions
 
 /// <summary>Appends entries to the chained log. One writer per app instance: the chain needs one order. Another
 /// instance appending at the same time hits the unique sequence and the append is retried on the new end.</summary>
-public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CaseworkOptions> options, IHostEnvironment environment,
+    ILogger<AccessLog> logger) : IDisposable
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly bool skip = SkipAllowed(options.Value, environment, logger);
+
+    private static bool SkipAllowed(CaseworkOptions options, IHostEnvironment environment, ILogger logger)
+    {
+        if (!options.SkipAccessLogInBenchmark)
+        {
+            return false;
+        }
+        if (environment.EnvironmentName == "Benchmark")
+        {
+            logger.LogWarning("The access log is OFF: benchmark environment measuring the cost of the read audit");
+            return true;
+        }
+        logger.LogError("Casework:SkipAccessLogInBenchmark is set outside the Benchmark environment and is ignored");
+        return false;
+    }
     private (long Sequence, string Hash)? last;
 
     public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken ct)
     {
-        if (entries.Count == 0)
+        if (entries.Count == 0 || skip)
         {
             return;
         }
@@ -117,6 +144,7 @@ public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock) :
                     entry.At = now;
                     entry.Sequence = ++sequence;
                     entry.PreviousHash = hash;
+                    entry.ReasonDigest = AccessLogEntry.Digest(entry.Reason);
                     entry.Hash = hash = entry.ComputeHash();
                 }
                 db.AccessLog.AddRange(entries);
@@ -149,7 +177,7 @@ public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock) :
         var expected = 1L;
         await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (entry.Sequence != expected || entry.PreviousHash != previous || entry.ComputeHash() != entry.Hash)
+            if (entry.Sequence != expected || entry.PreviousHash != previous || !entry.IsIntact)
             {
                 return entry.Sequence == expected ? entry.Sequence : expected;
             }
@@ -174,6 +202,7 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.Property(e => e.Action).HasMaxLength(60);
         b.Property(e => e.Reason).HasMaxLength(1000);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.ReasonDigest).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
     }
 }

@@ -21,6 +21,10 @@ public sealed class CaseworkOptions
 
     /// <summary>How long emergency access ("break the glass") lasts.</summary>
     public int EmergencyAccessHours { get; set; } = 4;
+
+    /// <summary>Only for measuring what the read audit costs (bench/casework.sh): honoured solely in the "Benchmark"
+    /// environment, ignored (with an error in the log) anywhere else.</summary>
+    public bool SkipAccessLogInBenchmark { get; set; }
 }
 
 /// <summary>Who is asking, as the access rule needs it.</summary>

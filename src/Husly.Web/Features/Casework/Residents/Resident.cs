@@ -44,6 +44,9 @@ public sealed class Resident : Auditable
     public string? Address { get; set; }
     public ProtectionLevel Protection { get; set; }
 
+    /// <summary>Set when the retention job removed what identifies the person; structure remains for statistics.</summary>
+    public DateTime? AnonymisedAt { get; set; }
+
     /// <summary>Lower-cased "first last" for the name search.</summary>
     public string SearchName { get; set; } = "";
 

@@ -1,0 +1,100 @@
+using Husly.Data;
+using Husly.Features.Casework.Residents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Husly.Features.Casework.Access;
+
+public sealed class RetentionOptions
+{
+    /// <summary>Anonymise a resident when all their follow-up has been closed for this many years.</summary>
+    public int YearsAfterClosed { get; set; } = 10;
+
+    public bool Enabled { get; set; } = true;
+
+    public int IntervalHours { get; set; } = 24;
+}
+
+/// <summary>Removes what identifies residents whose follow-up has been closed for the configured number of years:
+/// names, numbers, contact details, free text, plans, consents, household and links. What remains (periods, categories,
+/// hours, living-situation kinds) is de-identified and feeds statistics. The access log keeps its entries with the
+/// resident's random id and loses only their free-text reasons; the chain still verifies through the reason digests.</summary>
+public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<Retention> logger)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var cutoff = today.AddYears(-options.Value.YearsAfterClosed);
+        var due = await db.Residents.Where(r => r.AnonymisedAt == null
+                && db.Enrolments.Any(e => e.ResidentId == r.Id)
+                && !db.Enrolments.Any(e => e.ResidentId == r.Id && (e.End == null || e.End > cutoff)))
+            .Select(r => r.Id).Take(500).ToListAsync(ct);
+        foreach (var id in due)
+        {
+            await AnonymiseAsync(id, ct);
+        }
+        if (due.Count > 0)
+        {
+            logger.LogInformation("Retention anonymised {Count} residents closed before {Cutoff}", due.Count, cutoff);
+        }
+        return due.Count;
+    }
+
+    private async Task AnonymiseAsync(Guid id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var birthYear = await db.Residents.Where(r => r.Id == id).Select(r => r.BirthDate.Year).FirstAsync(ct);
+        await db.Residents.Where(r => r.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.FirstName, "Anonymisert").SetProperty(r => r.LastName, "").SetProperty(r => r.SearchName, "")
+            .SetProperty(r => r.IdentityNumber, (string?)null).SetProperty(r => r.Phone, (string?)null).SetProperty(r => r.Email, (string?)null)
+            .SetProperty(r => r.Address, (string?)null).SetProperty(r => r.Protection, ProtectionLevel.None)
+            .SetProperty(r => r.BirthDate, new DateOnly(birthYear, 1, 1)).SetProperty(r => r.AnonymisedAt, now), ct);
+        await db.ResidentNamedWorkers.Where(n => n.ResidentId == id).ExecuteDeleteAsync(ct);
+        await db.LivingSituations.Where(p => p.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Note, (string?)null), ct);
+        var enrolments = db.Enrolments.Where(e => e.ResidentId == id).Select(e => e.Id);
+        await db.Enrolments.Where(e => e.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.EndNote, (string?)null), ct);
+        await db.Decisions.Where(d => enrolments.Contains(d.EnrolmentId)).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.Justification, "").SetProperty(d => d.AppealNote, (string?)null).SetProperty(d => d.RevokedReason, (string?)null), ct);
+        await db.DeliveredHours.Where(h => enrolments.Contains(h.EnrolmentId)).ExecuteUpdateAsync(u => u.SetProperty(h => h.Note, (string?)null), ct);
+        await db.FollowUpPartners.Where(p => enrolments.Contains(p.EnrolmentId)).ExecuteUpdateAsync(u => u
+            .SetProperty(p => p.ContactName, "").SetProperty(p => p.ContactDetails, (string?)null), ct);
+        await db.Transfers.Where(t => t.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Note, "").SetProperty(t => t.DeclineReason, (string?)null), ct);
+        await db.Consents.Where(c => c.ResidentId == id).ExecuteDeleteAsync(ct);
+        var plans = db.IndividualPlans.Where(p => p.ResidentId == id).Select(p => p.Id);
+        await db.PlanGoals.Where(g => plans.Contains(g.PlanId)).ExecuteDeleteAsync(ct);
+        await db.IndividualPlans.Where(p => p.ResidentId == id).ExecuteDeleteAsync(ct);
+        await db.CrisisPlans.Where(p => p.ResidentId == id).ExecuteDeleteAsync(ct);
+        await db.HouseholdMembers.Where(m => m.ResidentId == id).ExecuteDeleteAsync(ct);
+        await db.ResidentLinks.Where(l => l.ResidentId == id || l.OtherResidentId == id).ExecuteDeleteAsync(ct);
+        await db.EmergencyAccesses.Where(g => g.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Reason, "").SetProperty(g => g.ReviewNote, (string?)null), ct);
+        await db.AccessLog.Where(e => e.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, (string?)null), ct);
+        await transaction.CommitAsync(ct);
+    }
+}
+
+/// <summary>Runs <see cref="Retention"/> at start and then on an interval.</summary>
+public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(Math.Max(1, options.Value.IntervalHours)));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Retention>().RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Retention run failed; it is tried again at the next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
