@@ -237,4 +237,26 @@ public sealed class AccessTests(Apps apps)
         Assert.Null(await app.Services.GetRequiredService<AccessLog>().VerifyAsync(TestContext.Current.CancellationToken));
         Assert.Null(await app.QueryAsync(d => d.Residents.Where(r => r.Id == recent).Select(r => r.AnonymisedAt).SingleAsync()));
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_benchmark_switch_that_turns_the_log_off_is_ignored_outside_the_benchmark_environment(TestDatabase db)
+    {
+        var app = apps[db];
+        var options = Microsoft.Extensions.Options.Options.Create(new CaseworkOptions { SkipAccessLogInBenchmark = true });
+        async Task<bool> WrittenAsync(string environment)
+        {
+            var resident = Guid.NewGuid();
+            using var log = new AccessLog(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, options,
+                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment },
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<AccessLog>.Instance);
+            await log.AppendAsync([new AccessLogEntry { ResidentId = resident, Action = AccessActions.View, UserName = "Test" }], TestContext.Current.CancellationToken);
+            return (await app.AccessLogAsync(resident)).Count == 1;
+        }
+
+        Assert.True(await WrittenAsync("Production"));
+        Assert.False(await WrittenAsync("Benchmark"));
+        // A second writer (as another app instance would be) joined the chain without breaking it.
+        await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetPageAsync($"/casework/residents/details/{Named.KariGrorud}");
+        Assert.Null(await app.Services.GetRequiredService<AccessLog>().VerifyAsync(TestContext.Current.CancellationToken));
+    }
 }

@@ -285,11 +285,15 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
     public async Task<CaseFile?> OpenAsync(Guid residentId, string action, CancellationToken ct)
     {
         var a = Actor;
-        var emergency = a.WorksWithResidents && !await Visible(a).AnyAsync(r => r.Id == residentId, ct)
-            ? await ActiveEmergencyAsync(a, residentId, ct) : null;
-        var resident = await (emergency is null ? Visible(a) : db.Residents).Where(r => r.Id == residentId)
-            .Include(r => r.LivingSituations).Include(r => r.NamedWorkers).ThenInclude(n => n.User)
-            .AsSplitQuery().FirstOrDefaultAsync(ct);
+        // One query in the common case; the emergency lookup only when the rule says no.
+        IQueryable<Resident> Load(IQueryable<Resident> source) => source.Where(r => r.Id == residentId)
+            .Include(r => r.LivingSituations).Include(r => r.NamedWorkers).ThenInclude(n => n.User).AsSingleQuery();
+        var resident = await Load(Visible(a)).FirstOrDefaultAsync(ct);
+        var emergency = resident is null && a.WorksWithResidents ? await ActiveEmergencyAsync(a, residentId, ct) : null;
+        if (emergency is not null)
+        {
+            resident = await Load(db.Residents).FirstOrDefaultAsync(ct);
+        }
         if (resident is null)
         {
             await log.AppendAsync([Entry(a, residentId, action, AccessOutcome.Denied)], ct);
@@ -300,7 +304,7 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             .OrderByDescending(e => e.Start).ToListAsync(ct);
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
         var decisions = await db.Decisions.Where(d => enrolmentIds.Contains(d.EnrolmentId)).Include(d => d.Services).Include(d => d.DecidedBy)
-            .OrderByDescending(d => d.ValidFrom).ThenByDescending(d => d.CreatedAt).AsSplitQuery().ToListAsync(ct);
+            .OrderByDescending(d => d.ValidFrom).ThenByDescending(d => d.CreatedAt).AsSingleQuery().ToListAsync(ct);
         var since = Today.AddYears(-1);
         var hours = await db.DeliveredHours.Where(h => enrolmentIds.Contains(h.EnrolmentId) && h.Date >= since).Include(h => h.Worker)
             .OrderByDescending(h => h.Date).ThenByDescending(h => h.LoggedAt).ToListAsync(ct);
