@@ -48,6 +48,7 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<FollowUpPartner> FollowUpPartners => Set<FollowUpPartner>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<CooperationMeeting> CooperationMeetings => Set<CooperationMeeting>();
     public DbSet<IndividualPlan> IndividualPlans => Set<IndividualPlan>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<CrisisPlan> CrisisPlans => Set<CrisisPlan>();

@@ -68,9 +68,9 @@ public sealed class CaseWorkerFollowsUpAResident(BrowserHost host)
         // Delivered hours, and planned against delivered this week.
         await page.GotoAsync(residentUrl);
         await page.GetByText("Før levert tid").ClickAsync();
-        await page.GetByLabel(new Regex("^Tjeneste\\b")).SelectOptionAsync(new SelectOptionValue { Label = "Praktisk bistand" });
-        await page.GetByLabel(new Regex("^Dato\\b")).FillAsync(DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd"));
-        await page.GetByLabel(new Regex("^Timer\\b")).FillAsync("2");
+        await page.Locator("select[name='LoggedHours.Kind']").SelectOptionAsync(new SelectOptionValue { Label = "Praktisk bistand" });
+        await page.Locator("input[name='LoggedHours.Date']").FillAsync(DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd"));
+        await page.Locator("input[name='LoggedHours.Hours']").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Før tid" }).ClickAsync();
         await Expect(page.Locator(".flash")).ToContainTextAsync("Levert tid er ført");
         var thisWeek = page.Locator("#weekly-hours tbody tr").First;

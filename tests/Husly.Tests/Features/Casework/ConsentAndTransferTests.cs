@@ -118,6 +118,30 @@ public sealed class ConsentAndTransferTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(url)).StatusCode);
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_cooperation_meeting_is_recorded_with_participants_and_minutes(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+
+        var future = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddMeeting']",
+            Html.Values(("Meeting.HeldOn", DateOnly.FromDateTime(DateTime.Now).AddDays(3).ToString("yyyy-MM-dd")), ("Meeting.Participants", "Eva Strand"), ("Meeting.Minutes", "")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);
+        var page = await Html.ParseAsync(future);
+        Assert.Equal("Et møte kan ikke føres før det er holdt.", page.FieldError("Meeting_HeldOn"));
+        Assert.Equal("Skriv referatet.", page.FieldError("Meeting_Minutes"));
+
+        var saved = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddMeeting']", Html.Values(
+            ("Meeting.HeldOn", Today), ("Meeting.Participants", "Eva Strand, bydelen\nVeileder Vik, NAV\nBrukeren"),
+            ("Meeting.Minutes", "Avtalt fast trekk av husleie. Ny gjennomgang om en måned.")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var meeting = (await eva.GetPageAsync(url)).QuerySelector("details.meeting")!;
+        Assert.Contains("3 deltakere", meeting.QuerySelector("summary")!.TextContent);
+        Assert.Contains("Avtalt fast trekk av husleie.", meeting.TextContent);
+    }
+
     private static AngleSharp.Dom.IElement Card(IHtmlDocument queue, Guid residentId) =>
         queue.QuerySelector($"article[data-resident='{residentId}']") ?? throw new InvalidOperationException("No transfer card for the resident");
 }

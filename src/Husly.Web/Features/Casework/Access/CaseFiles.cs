@@ -66,6 +66,9 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
     public IReadOnlyList<Consent> Consents { get; init; } = [];
     public IReadOnlyList<FollowUpPartner> Partners { get; init; } = [];
     public IReadOnlyList<Transfer> Transfers { get; init; } = [];
+    public IReadOnlyList<CooperationMeeting> Meetings { get; init; } = [];
+
+    public void Add(CooperationMeeting meeting) => db.Add(meeting);
     public IndividualPlan? IndividualPlan { get; init; }
 
     /// <summary>The household's members other than the resident: named when the actor may see them, else only counted.</summary>
@@ -311,6 +314,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var consents = await db.Consents.Where(c => c.ResidentId == residentId).OrderByDescending(c => c.GivenOn).ToListAsync(ct);
         var partners = await db.FollowUpPartners.Where(p => enrolmentIds.Contains(p.EnrolmentId)).Include(p => p.Organisation)
             .OrderBy(p => p.Kind).ToListAsync(ct);
+        var meetings = await db.CooperationMeetings.Where(m => enrolmentIds.Contains(m.EnrolmentId))
+            .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.RecordedAt).ToListAsync(ct);
         var transfers = await db.Transfers.Where(t => t.ResidentId == residentId).Include(t => t.FromDistrict).Include(t => t.ToDistrict)
             .Include(t => t.ProposedBy).Include(t => t.DecidedBy).OrderByDescending(t => t.ProposedAt).ToListAsync(ct);
         var plan = await db.IndividualPlans.Include(p => p.Goals).FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
@@ -352,6 +357,7 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             Consents = consents,
             Partners = partners,
             Transfers = transfers,
+            Meetings = meetings,
             IndividualPlan = plan,
             CrisisPlan = crisis,
             HouseholdId = membership?.HouseholdId,

@@ -59,6 +59,8 @@ public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> opti
         await db.DeliveredHours.Where(h => enrolments.Contains(h.EnrolmentId)).ExecuteUpdateAsync(u => u.SetProperty(h => h.Note, (string?)null), ct);
         await db.FollowUpPartners.Where(p => enrolments.Contains(p.EnrolmentId)).ExecuteUpdateAsync(u => u
             .SetProperty(p => p.ContactName, "").SetProperty(p => p.ContactDetails, (string?)null), ct);
+        await db.CooperationMeetings.Where(m => enrolments.Contains(m.EnrolmentId)).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Participants, "").SetProperty(m => m.Minutes, ""), ct);
         await db.Transfers.Where(t => t.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Note, "").SetProperty(t => t.DeclineReason, (string?)null), ct);
         await db.Consents.Where(c => c.ResidentId == id).ExecuteDeleteAsync(ct);
         var plans = db.IndividualPlans.Where(p => p.ResidentId == id).Select(p => p.Id);

@@ -99,3 +99,35 @@ internal sealed class FollowUpPartnerConfiguration : IEntityTypeConfiguration<Fo
         b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>A cooperation meeting in a follow-up (samarbeidsmøte): who took part and the minutes.</summary>
+public sealed class CooperationMeeting
+{
+    public Guid Id { get; set; }
+    public Guid EnrolmentId { get; set; }
+    public DateOnly HeldOn { get; set; }
+
+    /// <summary>One participant per line, with role or organisation ("Kari Vik, NAV").</summary>
+    [MaxLength(2000)]
+    public string Participants { get; set; } = "";
+
+    [MaxLength(8000)]
+    public string Minutes { get; set; } = "";
+
+    [MaxLength(200)]
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public IEnumerable<string> ParticipantList =>
+        Participants.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+internal sealed class CooperationMeetingConfiguration : IEntityTypeConfiguration<CooperationMeeting>
+{
+    public void Configure(EntityTypeBuilder<CooperationMeeting> b)
+    {
+        b.HasIndex(m => new { m.EnrolmentId, m.HeldOn });
+        b.Ignore(m => m.ParticipantList);
+    }
+}

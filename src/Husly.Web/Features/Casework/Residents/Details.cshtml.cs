@@ -87,6 +87,26 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
         public string? Reason { get; set; }
     }
 
+    public sealed class MeetingInput
+    {
+        public Guid EnrolmentId { get; set; }
+
+        [Required(ErrorMessage = "Skriv inn datoen for møtet.")]
+        [Display(Name = "Dato for møtet")]
+        public DateOnly? HeldOn { get; set; }
+
+        [Required(ErrorMessage = "Skriv hvem som deltok.")]
+        [StringLength(2000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
+        [Display(Name = "Deltakere")]
+        public string? Participants { get; set; }
+
+        [Required(ErrorMessage = "Skriv referatet.")]
+        [StringLength(8000, ErrorMessage = "Referatet kan ha høyst {1} tegn.")]
+        [Display(Name = "Referat")]
+        public string? Minutes { get; set; }
+    }
+
+    public MeetingInput Meeting { get; set; } = new();
     public RelatedInput Household { get; set; } = new();
     public RelatedInput Link { get; set; } = new();
     public ConsentInput NewConsent { get; set; } = new();
@@ -182,6 +202,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
         Close = new CloseInput { End = Today };
         LoggedHours = new HoursInput { Date = Today };
         NewConsent = new ConsentInput { GivenOn = Today };
+        Meeting = new MeetingInput { HeldOn = Today };
         await LoadChoicesAsync();
         return Page();
     }
@@ -304,6 +325,36 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
             });
             file.Touch(enrolment);
             return l["Brukerbyttet er foreslått. Mottakende bydel ser det i sin kø."].Value;
+        });
+    }
+
+    public async Task<IActionResult> OnPostAddMeetingAsync(Guid id, [Bind(Prefix = "Meeting")] MeetingInput input)
+    {
+        Meeting = input;
+        if (input.HeldOn > Today)
+        {
+            ModelState.AddModelError("Meeting.HeldOn", l["Et møte kan ikke føres før det er holdt."]);
+        }
+        return await ChangeAsync(id, file =>
+        {
+            var enrolment = file.Enrolments.FirstOrDefault(e => e.Id == input.EnrolmentId);
+            if (enrolment is null || !file.MayChange(enrolment))
+            {
+                ModelState.AddModelError("", l["Du kan bare føre møter i åpen oppfølging i din egen bydel."]);
+                return null;
+            }
+            file.Add(new CooperationMeeting
+            {
+                Id = Guid.CreateVersion7(),
+                EnrolmentId = enrolment.Id,
+                HeldOn = input.HeldOn!.Value,
+                Participants = input.Participants!.Trim(),
+                Minutes = input.Minutes!.Trim(),
+                RecordedBy = User.DisplayName(),
+                RecordedAt = clock.GetUtcNow().UtcDateTime,
+            });
+            file.Touch(enrolment);
+            return l["Møtet er ført."].Value;
         });
     }
 
