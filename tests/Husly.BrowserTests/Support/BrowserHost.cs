@@ -116,7 +116,16 @@ public static class PageChecks
         await page.GetByLabel("E-post").FillAsync(email);
         await page.GetByLabel("Passord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the login page said (wrong password, lockout, antiforgery) instead of only "timeout".
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Sign-in as {email} did not leave the login page: {shown}", e);
+        }
     }
 
     public static async Task ScreenshotAsync(this IPage page, string name)
