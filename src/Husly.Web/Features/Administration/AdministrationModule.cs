@@ -29,6 +29,7 @@ internal static class AdministrationModule
             .AddErrorDescriber<NorwegianIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddScoped<Users.UserChoices>();
+        services.AddScoped<Organisations.OrganisationLookups>();
         // PostConfigure: AddRazorPages replaces the conventions when it runs after this module.
         services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Administration", Policies.Administrator));
         return services;

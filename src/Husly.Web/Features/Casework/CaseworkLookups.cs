@@ -9,21 +9,17 @@ namespace Husly.Features.Casework;
 
 /// <summary>The choices casework forms offer in the user's district: its teams, its workers and the projects it
 /// takes part in. No resident data here.</summary>
-public sealed class CaseworkLookups(HuslyDbContext db)
+public sealed class CaseworkLookups(HuslyDbContext db, OrganisationLookups organisations)
 {
-    public async Task<List<SelectListItem>> OtherDistrictsAsync(Guid district) =>
-        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District && o.IsActive && o.Id != district)
-            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+    public Task<List<SelectListItem>> OtherDistrictsAsync(Guid district) => organisations.DistrictsAsync(except: district);
 
-    public Task<bool> IsDistrictAsync(Guid id) => db.Organisations.AnyAsync(o => o.Id == id && o.Kind == OrganisationKind.District && o.IsActive);
+    public Task<bool> IsDistrictAsync(Guid id) => organisations.IsActiveAsync(id, u => u.Kind == OrganisationKind.District);
 
-    public async Task<List<SelectListItem>> PartnerOrganisationsAsync() =>
-        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Partner && o.IsActive)
-            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+    public Task<List<SelectListItem>> PartnerOrganisationsAsync() => organisations.PartnersAsync();
 
-    public async Task<List<SelectListItem>> TeamsAsync(Guid district) =>
-        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Team && o.ParentId == district && o.IsActive)
-            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+    public Task<bool> IsPartnerAsync(Guid id) => organisations.IsActiveAsync(id, u => u.Kind == OrganisationKind.Partner);
+
+    public Task<List<SelectListItem>> TeamsAsync(Guid district) => organisations.TeamsAsync(district);
 
     /// <summary>Active case workers and team leaders whose unit is the district or one of its teams.</summary>
     public IQueryable<Guid> WorkerIds(Guid district)
@@ -45,7 +41,7 @@ public sealed class CaseworkLookups(HuslyDbContext db)
     public Task<bool> IsWorkerAsync(Guid district, Guid userId) => WorkerIds(district).AnyAsync(id => id == userId);
 
     public Task<bool> IsTeamAsync(Guid district, Guid teamId) =>
-        db.Organisations.AnyAsync(o => o.Id == teamId && o.Kind == OrganisationKind.Team && o.ParentId == district);
+        organisations.IsActiveAsync(teamId, u => u.Kind == OrganisationKind.Team && u.ParentId == district);
 
     /// <summary>Projects the district leads or takes part in, not archived: follow-up may belong to one.</summary>
     public IQueryable<Guid> ProjectIds(Guid district) =>

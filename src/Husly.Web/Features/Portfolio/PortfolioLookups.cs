@@ -8,28 +8,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Husly.Features.Portfolio;
 
-/// <summary>The choices portfolio forms and filters offer: programmes, units, districts, target groups, partners, project leads.</summary>
-public sealed class PortfolioLookups(HuslyDbContext db, ReferenceDataCache cache)
+/// <summary>The choices portfolio forms and filters offer: programmes, units, districts, target groups, partners, project
+/// leads. Units come from the organisation register's shared lookups.</summary>
+public sealed class PortfolioLookups(HuslyDbContext db, ReferenceDataCache cache, OrganisationLookups organisations)
 {
     public Task<List<SelectListItem>> ProgrammesAsync() => CachedAsync("programmes", () =>
         db.Programmes.AsNoTracking().OrderBy(p => p.ShortName).Select(p => new Choice(p.Id, p.ShortName + " – " + p.Name)));
 
-    public Task<List<SelectListItem>> DistrictsAsync() => CachedAsync("districts", () =>
-        db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District && o.IsActive).OrderBy(o => o.Name)
-            .Select(o => new Choice(o.Id, o.Name)));
+    public Task<List<SelectListItem>> DistrictsAsync() => organisations.DistrictsAsync();
 
-    /// <summary>Units that may lead a project: the districts and the municipal agencies (BOSin is open to municipal agencies).</summary>
-    public Task<List<SelectListItem>> LeadUnitsAsync() => CachedAsync("lead-units", () =>
-        db.Organisations.AsNoTracking()
-            .Where(o => (o.Kind == OrganisationKind.District || o.Kind == OrganisationKind.Agency) && o.IsActive)
-            .OrderBy(o => o.Kind).ThenBy(o => o.Name)
-            .Select(o => new Choice(o.Id, o.Name)));
+    public Task<List<SelectListItem>> LeadUnitsAsync() => organisations.LeadUnitsAsync();
 
     public Task<List<SelectListItem>> TargetGroupsAsync() => CachedAsync("target-groups", () =>
         db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)));
 
-    public Task<List<SelectListItem>> OrganisationsAsync() => CachedAsync("organisations", () =>
-        db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)));
+    public Task<List<SelectListItem>> OrganisationsAsync() => organisations.AllAsync();
 
     // The choices are cached; the SelectListItems are new each time because forms mark the selected one.
     // The query is built only on a miss: building the expression tree costs more than the cache hit.

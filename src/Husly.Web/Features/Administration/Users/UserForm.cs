@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Husly.Data;
-using Husly.Platform.Forms;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -34,14 +32,12 @@ public class UserInput
     public Guid? OrganisationId { get; set; }
 }
 
-public sealed class UserChoices(HuslyDbContext db, IStringLocalizer<SharedResource> l)
+public sealed class UserChoices(Organisations.OrganisationLookups organisations, IStringLocalizer<SharedResource> l)
 {
     public IEnumerable<SelectListItem> Roles(string? selected) =>
         Platform.Auth.Roles.All.Select(r => new SelectListItem(l[Platform.Auth.Roles.DisplayName(r)], r, r == selected));
 
-    public async Task<List<SelectListItem>> UnitsAsync() =>
-        await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Kind).ThenBy(o => o.Name)
-            .Select(o => new Choice(o.Id, o.Name)).ToItemsAsync();
+    public Task<List<SelectListItem>> UnitsAsync() => organisations.ByKindAsync();
 
     public async Task CheckAsync(UserInput input, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
     {
@@ -49,7 +45,7 @@ public sealed class UserChoices(HuslyDbContext db, IStringLocalizer<SharedResour
         {
             modelState.AddModelError("Input.Role", l["Velg en av rollene i listen."]);
         }
-        if (input.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org && o.IsActive))
+        if (input.OrganisationId is { } org && !await organisations.IsActiveAsync(org))
         {
             modelState.AddModelError("Input.OrganisationId", l["Velg en av enhetene i listen."]);
         }

@@ -59,7 +59,7 @@ public sealed record RelatedResident(Guid? ResidentId, string? Name, bool IsMain
 public sealed record SearchHit(Guid ResidentId, string Name, DateOnly BirthDate, string MaskedIdentity);
 
 /// <summary>An opened resident: the tracked resident and their enrolments, after the rule allowed it and the read
-/// was logged. Pages change these entities and call <see cref="SaveAsync"/>.</summary>
+/// was logged. Pages change these entities and call <see cref="TrySaveAsync"/>.</summary>
 public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolment> enrolments, List<Decision> decisions,
     List<DeliveredHours> hours, bool canChange, CaseActor actor)
 {
@@ -133,7 +133,21 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
         }
     }
 
-    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+    /// <summary>Saves, or returns false when someone else saved first (the posted version is stale); then nothing is
+    /// saved and the unsaved changes are forgotten.</summary>
+    public async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Discard();
+            return false;
+        }
+    }
 
     /// <summary>Forgets unsaved changes, before the page is shown again with errors.</summary>
     public void Discard() => db.ChangeTracker.Clear();
@@ -345,12 +359,12 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var crisis = await db.CrisisPlans.FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
         // Emergency access reads only.
         var canChange = emergency is null && await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
+        // One append for the page: the resident, and household members and linked records it names (reads of their data too).
+        var related = members.Where(m => m.Seen).Select(m => m.ResidentId).Concat(links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
+            .Select(id => Entry(a, id, AccessActions.Related, AccessOutcome.Granted));
         await log.AppendAsync([emergency is null
             ? Entry(a, residentId, action, AccessOutcome.Granted)
-            : Entry(a, residentId, action, AccessOutcome.Emergency, emergency.Reason)], ct);
-        // Household members and linked records named on the page are reads of their data too.
-        await log.AppendAsync(members.Where(m => m.Seen).Select(m => m.ResidentId).Concat(links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
-            .Select(id => Entry(a, id, AccessActions.Related, AccessOutcome.Granted)).ToList(), ct);
+            : Entry(a, residentId, action, AccessOutcome.Emergency, emergency.Reason), .. related], ct);
         return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a)
         {
             Emergency = emergency,

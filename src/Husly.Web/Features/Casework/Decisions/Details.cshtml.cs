@@ -4,7 +4,6 @@ using Husly.Features.Shared;
 using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Casework.Decisions;
@@ -105,16 +104,12 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
             }
             if (ModelState.IsValid)
             {
-                try
+                if (await CaseFile.TrySaveAsync(HttpContext.RequestAborted))
                 {
-                    await CaseFile.SaveAsync(HttpContext.RequestAborted);
                     TempData.Flash(message);
                     return Redirect($"/casework/residents/{residentId}/decisions/{decisionId}");
                 }
-                catch (DbUpdateConcurrencyException)
-                {
-                    ModelState.AddModelError("", l["Noen andre har endret vedtaket i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
-                }
+                ModelState.AddModelError("", l["Noen andre har endret vedtaket i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
             }
         }
         CaseFile.Discard();

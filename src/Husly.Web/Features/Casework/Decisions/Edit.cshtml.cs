@@ -5,7 +5,6 @@ using Husly.Features.Shared;
 using Husly.Platform.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Casework.Decisions;
@@ -116,16 +115,12 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
                 {
                     CaseFile.Add(decision);
                 }
-                try
+                if (await CaseFile.TrySaveAsync(HttpContext.RequestAborted))
                 {
-                    await CaseFile.SaveAsync(HttpContext.RequestAborted);
                     TempData.Flash(l["Utkastet til vedtak er lagret."]);
                     return Redirect($"/casework/residents/{residentId}/decisions/{decision.Id}");
                 }
-                catch (DbUpdateConcurrencyException)
-                {
-                    ModelState.AddModelError("", l["Noen andre har endret vedtaket i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
-                }
+                ModelState.AddModelError("", l["Noen andre har endret vedtaket i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
             }
         }
         CaseFile.Discard();

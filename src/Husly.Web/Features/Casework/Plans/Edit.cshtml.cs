@@ -3,7 +3,6 @@ using Husly.Features.Casework.Access;
 using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Casework.Plans;
@@ -194,18 +193,19 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
             return Forbid();
         }
         var message = ModelState.IsValid ? change(CaseFile) : null;
+        if (ModelState.IsValid && message is null)
+        {
+            // The row the form named is gone (or was never this resident's); say so rather than show the page unexplained.
+            ModelState.AddModelError("", l["Raden finnes ikke lenger. Kanskje noen andre har fjernet den."]);
+        }
         if (ModelState.IsValid && message is not null)
         {
-            try
+            if (await CaseFile.TrySaveAsync(HttpContext.RequestAborted))
             {
-                await CaseFile.SaveAsync(HttpContext.RequestAborted);
                 TempData.Flash(message);
                 return Redirect($"/casework/residents/{id}/plans");
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", l["Noen andre har endret planen i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
-            }
+            ModelState.AddModelError("", l["Noen andre har endret planen i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
         }
         CaseFile.Discard();
         await LoadAsync(id, AccessActions.View);

@@ -6,7 +6,6 @@ using Husly.Platform.Auth;
 using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Casework.Residents;
@@ -253,7 +252,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
     public async Task<IActionResult> OnPostAddPartnerAsync(Guid id, [Bind(Prefix = "NewPartner")] PartnerInput input)
     {
         NewPartner = input;
-        if (input.OrganisationId is { } org && !(await lookups.PartnerOrganisationsAsync()).Any(o => o.Value == org.ToString()))
+        if (input.OrganisationId is { } org && !await lookups.IsPartnerAsync(org))
         {
             ModelState.AddModelError("NewPartner.OrganisationId", l["Organisasjonen finnes ikke i registeret."]);
         }
@@ -546,18 +545,19 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
         }
         CaseFile = file;
         var message = ModelState.IsValid ? change(file) : null;
+        if (ModelState.IsValid && message is null)
+        {
+            // The row the form named is gone (or was never this resident's); say so rather than show the page unexplained.
+            ModelState.AddModelError("", l["Raden finnes ikke lenger. Kanskje noen andre har fjernet den."]);
+        }
         if (ModelState.IsValid && message is not null)
         {
-            try
+            if (await file.TrySaveAsync(HttpContext.RequestAborted))
             {
-                await file.SaveAsync(HttpContext.RequestAborted);
                 TempData.Flash(message);
                 return Redirect($"/casework/residents/details/{id}");
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", l["Noen andre har endret brukeren i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
-            }
+            ModelState.AddModelError("", l["Noen andre har endret brukeren i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
         }
         // Show the page again with the user's input and the stored data as it is now.
         file.Discard();

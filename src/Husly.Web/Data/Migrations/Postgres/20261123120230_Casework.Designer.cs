@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Husly.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuslyDbContext))]
-    [Migration("20261123104811_HouseholdsAndLinks")]
-    partial class HouseholdsAndLinks
+    [Migration("20261123120230_Casework")]
+    partial class Casework
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -213,6 +213,11 @@ namespace Husly.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
@@ -474,6 +479,42 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasIndex("ResidentId", "Purpose");
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.CooperationMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "HeldOn");
+
+                    b.ToTable("CooperationMeetings");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.FollowUp.Enrolment", b =>
@@ -854,6 +895,9 @@ namespace Husly.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");

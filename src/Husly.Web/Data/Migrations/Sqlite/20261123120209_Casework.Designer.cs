@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Husly.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuslyDbContext))]
-    [Migration("20261123102130_EmergencyAccess")]
-    partial class EmergencyAccess
+    [Migration("20261123120209_Casework")]
+    partial class Casework
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -207,6 +207,11 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResidentId")
@@ -428,6 +433,85 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("DeliveredHours");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerKind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Purpose");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.CooperationMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "HeldOn");
+
+                    b.ToTable("CooperationMeetings");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.FollowUp.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +591,266 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.FollowUpPartner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("FollowUpPartners");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NewEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("FromDistrictId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ToDistrictId", "Status");
+
+                    b.ToTable("Transfers");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Plans.CrisisPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WarningSigns")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHelps")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhoToCall")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("CrisisPlans");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Plans.IndividualPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("IndividualPlans");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Plans.PlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluateBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InOwnWords")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanGoals");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.HouseholdMember", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMainTenant")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HouseholdId", "ResidentId");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdMembers");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -545,6 +889,9 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("BirthDate")
@@ -610,6 +957,46 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasIndex("SearchName", "BirthDate");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnlinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnlinkedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("ResidentLinks");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentNamedWorker", b =>
@@ -1434,6 +1821,68 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.FollowUpPartner", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.FollowUp.Transfer", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "FromDistrict")
+                        .WithMany()
+                        .HasForeignKey("FromDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", "ProposedBy")
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "ToDistrict")
+                        .WithMany()
+                        .HasForeignKey("ToDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("FromDistrict");
+
+                    b.Navigation("ProposedBy");
+
+                    b.Navigation("ToDistrict");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Plans.PlanGoal", b =>
+                {
+                    b.HasOne("Husly.Features.Casework.Plans.IndividualPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.HouseholdMember", b =>
+                {
+                    b.HasOne("Husly.Features.Casework.Residents.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.LivingSituationPeriod", b =>
                 {
                     b.HasOne("Husly.Features.Casework.Residents.Resident", null)
@@ -1696,6 +2145,16 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Casework.Decisions.Decision", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Plans.IndividualPlan", b =>
+                {
+                    b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("Husly.Features.Casework.Residents.Household", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Husly.Features.Casework.Residents.Resident", b =>
