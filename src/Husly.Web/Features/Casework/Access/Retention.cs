@@ -28,7 +28,7 @@ public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> opti
         var due = await db.Residents.Where(r => r.AnonymisedAt == null
                 && db.Enrolments.Any(e => e.ResidentId == r.Id)
                 && !db.Enrolments.Any(e => e.ResidentId == r.Id && (e.End == null || e.End > cutoff)))
-            .Select(r => r.Id).Take(500).ToListAsync(ct);
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(500).ToListAsync(ct);
         foreach (var id in due)
         {
             await AnonymiseAsync(id, ct);
