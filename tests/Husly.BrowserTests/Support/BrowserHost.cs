@@ -118,7 +118,10 @@ public static class PageChecks
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            // The address is what matters; waiting for "load" (every font and icon) once hung a loaded CI run for a minute
+            // on a start page that had long been shown.
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException e)
         {
