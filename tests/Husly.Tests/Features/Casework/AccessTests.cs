@@ -237,7 +237,7 @@ public sealed class AccessTests(Apps apps)
         async Task<bool> WrittenAsync(string environment)
         {
             var resident = Guid.NewGuid();
-            using var log = new AccessLog(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, options,
+            await using var log = new AccessLog(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, options,
                 new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment },
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<AccessLog>.Instance);
             await log.AppendAsync([new AccessLogEntry { ResidentId = resident, Action = AccessActions.View, UserName = "Test" }], TestContext.Current.CancellationToken);
@@ -249,5 +249,28 @@ public sealed class AccessTests(Apps apps)
         // A second writer (as another app instance would be) joined the chain without breaking it.
         await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetPageAsync($"/casework/residents/details/{Named.KariGrorud}");
         Assert.Null(await app.Services.GetRequiredService<AccessLog>().VerifyAsync(TestContext.Current.CancellationToken));
+    }
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Concurrent_reads_are_logged_in_batches_that_keep_the_chain_and_one_bad_entry_fails_only_its_own_read(TestDatabase db)
+    {
+        var app = apps[db];
+        var ct = TestContext.Current.CancellationToken;
+        await using var log = new AccessLog(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new CaseworkOptions()),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AccessLog>.Instance);
+        var residents = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        var bad = residents[17];
+
+        var appends = residents.Select(id => Task.Run(() => log.AppendAsync(
+            [new AccessLogEntry { ResidentId = id, Action = AccessActions.View, UserName = id == bad ? null! : "Test", Role = "Saksbehandler" }], ct))).ToList();
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => appends[17]);
+        await Task.WhenAll(appends.Where((_, i) => i != 17));
+
+        Assert.IsType<DbUpdateException>(failed, exactMatch: false);
+        var written = await app.QueryAsync(d => d.AccessLog.Where(e => residents.Contains(e.ResidentId!.Value)).ToListAsync());
+        Assert.Equal(residents.Where(r => r != bad).Order(), written.Select(e => e.ResidentId!.Value).Order());
+        Assert.Equal(written.Count, written.Select(e => e.Sequence).Distinct().Count());
+        Assert.Null(await app.Services.GetRequiredService<AccessLog>().VerifyAsync(ct));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Husly.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -92,14 +93,38 @@ public static class AccessActions
     };
 }
 
-/// <summary>Appends entries to the chained log. One writer per app instance: the chain needs one order. Another
-/// instance appending at the same time hits the unique sequence and the append is retried on the new end.</summary>
-public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CaseworkOptions> options, IHostEnvironment environment,
-    ILogger<AccessLog> logger) : IDisposable
+/// <summary>Appends entries to the chained log. One writer per app instance: the chain needs one order. Requests hand
+/// their entries to a bounded queue and await their commit; a single writer drains everything waiting into one
+/// transaction and one chain extension, so under load the scope, context and round trip are paid once per batch, not
+/// once per read. Another instance appending at the same time hits the unique sequence and the batch is retried on
+/// the new end.</summary>
+public sealed class AccessLog : IAsyncDisposable
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly bool skip = SkipAllowed(options.Value, environment, logger);
+    private const int MaxBatch = 256;
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly ILogger<AccessLog> logger;
+    private readonly bool skip;
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(4096)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+    private readonly Task writer;
+    private (long Sequence, string Hash)? last;
+
+    private sealed record Pending(IReadOnlyList<AccessLogEntry> Entries, TaskCompletionSource Committed);
+
+    public AccessLog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CaseworkOptions> options, IHostEnvironment environment,
+        ILogger<AccessLog> logger)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+        this.logger = logger;
+        skip = SkipAllowed(options.Value, environment, logger);
+        writer = Task.Run(WriteLoopAsync);
+    }
 
     private static bool SkipAllowed(CaseworkOptions options, IHostEnvironment environment, ILogger logger)
     {
@@ -115,8 +140,9 @@ public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock, I
         logger.LogError("Casework:SkipAccessLogInBenchmark is set outside the Benchmark environment and is ignored");
         return false;
     }
-    private (long Sequence, string Hash)? last;
 
+    /// <summary>Returns when the entries are committed; throws if they could not be, so the read does not go ahead
+    /// unlogged.</summary>
     public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0 || skip)
@@ -125,48 +151,108 @@ public sealed class AccessLog(IServiceScopeFactory scopes, TimeProvider clock, I
         }
         // Not the request's token: an access that happened is logged even if the client has gone.
         _ = ct;
-        await gate.WaitAsync(CancellationToken.None);
-        try
+        var pending = new Pending(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await queue.Writer.WriteAsync(pending, CancellationToken.None);
+        await pending.Committed.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>();
+        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            for (var attempt = 1; ; attempt++)
+            var count = 0;
+            while (count < MaxBatch && queue.Reader.TryRead(out var pending))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
-                var (sequence, hash) = last ?? await db.AccessLog.OrderByDescending(e => e.Sequence)
-                    .Select(e => new ValueTuple<long, string>(e.Sequence, e.Hash)).FirstOrDefaultAsync(CancellationToken.None);
-                hash ??= Genesis;
-                // Whole microseconds: PostgreSQL keeps no more, and the hash must survive the round trip.
-                var now = clock.GetUtcNow().UtcDateTime;
-                now = now.AddTicks(-(now.Ticks % 10));
-                foreach (var entry in entries)
+                batch.Add(pending);
+                count += pending.Entries.Count;
+            }
+            try
+            {
+                await WriteAsync(batch.SelectMany(p => p.Entries).ToList());
+                foreach (var pending in batch)
                 {
-                    entry.Id = entry.Id == Guid.Empty ? Guid.CreateVersion7() : entry.Id;
-                    entry.At = now;
-                    entry.Sequence = ++sequence;
-                    entry.PreviousHash = hash;
-                    entry.ReasonDigest = AccessLogEntry.Digest(entry.Reason);
-                    entry.Hash = hash = entry.ComputeHash();
-                }
-                db.AccessLog.AddRange(entries);
-                try
-                {
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    last = (sequence, hash);
-                    return;
-                }
-                catch (DbUpdateException) when (attempt < 5)
-                {
-                    last = null; // another instance appended; start again from the real end
+                    pending.Committed.TrySetResult();
                 }
             }
-        }
-        finally
-        {
-            gate.Release();
+            catch (Exception) when (batch.Count > 1)
+            {
+                // One bad entry must not fail everyone's read: write each request's entries on their own.
+                last = null;
+                foreach (var pending in batch)
+                {
+                    await WriteAloneAsync(pending);
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(batch[0], e);
+            }
+            batch.Clear();
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    private async Task WriteAloneAsync(Pending pending)
+    {
+        try
+        {
+            await WriteAsync(pending.Entries);
+            pending.Committed.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            Fail(pending, e);
+        }
+    }
+
+    private void Fail(Pending pending, Exception e)
+    {
+        last = null;
+        logger.LogError(e, "Could not append {Count} access-log entries", pending.Entries.Count);
+        pending.Committed.TrySetException(e);
+    }
+
+    private async Task WriteAsync(IReadOnlyList<AccessLogEntry> entries)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
+            var (sequence, hash) = last ?? await db.AccessLog.OrderByDescending(e => e.Sequence)
+                .Select(e => new ValueTuple<long, string>(e.Sequence, e.Hash)).FirstOrDefaultAsync(CancellationToken.None);
+            hash ??= Genesis;
+            // Whole microseconds: PostgreSQL keeps no more, and the hash must survive the round trip.
+            var now = clock.GetUtcNow().UtcDateTime;
+            now = now.AddTicks(-(now.Ticks % 10));
+            foreach (var entry in entries)
+            {
+                entry.Id = entry.Id == Guid.Empty ? Guid.CreateVersion7() : entry.Id;
+                entry.At = now;
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = hash;
+                entry.ReasonDigest = AccessLogEntry.Digest(entry.Reason);
+                entry.Hash = hash = entry.ComputeHash();
+            }
+            db.AccessLog.AddRange(entries);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                last = (sequence, hash);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                last = null; // another instance appended; start again from the real end
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Drain what is queued before the app stops: those reads happened.
+        queue.Writer.TryComplete();
+        await writer;
+    }
 
     /// <summary>Walks the whole chain; returns the first entry whose link or content does not hold, or null.</summary>
     public async Task<long?> VerifyAsync(CancellationToken ct)
