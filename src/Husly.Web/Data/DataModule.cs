@@ -28,8 +28,7 @@ internal static class DataModule
         services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoDataOptions>().BindConfiguration("DemoData").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().BindConfiguration("BootstrapAdmin");
-        services.AddMemoryCache();
-        services.AddSingleton<Husly.Platform.Caching.ReferenceDataCache>();
+        services.AddSingleton<Husly.Platform.Caching.ReadCache>();
         services.AddSingleton<AuditingInterceptor>();
 
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();

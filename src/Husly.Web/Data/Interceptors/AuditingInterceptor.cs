@@ -10,10 +10,10 @@ namespace Husly.Data.Interceptors;
 
 /// <summary>Stamps audit columns, renews the concurrency <c>Version</c> and writes field-level change history,
 /// so no page can forget to.</summary>
-internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor, ReferenceDataCache referenceData) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor, ReadCache readCache) : SaveChangesInterceptor
 {
-    // Contexts whose pending save changes reference data; the cache is cleared once the save has committed.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> changesReferenceData = [];
+    // The entity types a context's pending save touches; cached reads of them are cleared once the save has committed.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, HashSet<Type>> changedTypes = [];
 
     private static readonly HashSet<string> NotHistory =
     [
@@ -36,9 +36,10 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && changesReferenceData.Remove(context))
+        if (eventData.Context is { } context && changedTypes.TryGetValue(context, out var types))
         {
-            referenceData.Invalidate();
+            changedTypes.Remove(context);
+            readCache.Invalidate(types);
         }
         return ValueTask.FromResult(result);
     }
@@ -47,7 +48,7 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
     {
         if (eventData.Context is { } context)
         {
-            changesReferenceData.Remove(context);
+            changedTypes.Remove(context);
         }
         return Task.CompletedTask;
     }
@@ -58,12 +59,14 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
         var name = actor.Name;
         var userId = actor.UserId;
         var history = new List<ChangeLogEntry>();
+        var touched = changedTypes.GetOrCreateValue(context);
+        touched.Clear();
 
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is IReferenceData && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
-                changesReferenceData.AddOrUpdate(context, context);
+                touched.Add(entry.Metadata.ClrType);
             }
 
             if (entry.Entity is IAuditable auditable)

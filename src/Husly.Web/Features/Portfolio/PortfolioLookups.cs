@@ -10,24 +10,24 @@ namespace Husly.Features.Portfolio;
 
 /// <summary>The choices portfolio forms and filters offer: programmes, units, districts, target groups, partners, project
 /// leads. Units come from the organisation register's shared lookups.</summary>
-public sealed class PortfolioLookups(HuslyDbContext db, ReferenceDataCache cache, OrganisationLookups organisations)
+public sealed class PortfolioLookups(HuslyDbContext db, ReadCache cache, OrganisationLookups organisations)
 {
-    public Task<List<SelectListItem>> ProgrammesAsync() => CachedAsync("programmes", () =>
+    public Task<List<SelectListItem>> ProgrammesAsync() => CachedAsync("programmes", typeof(Programmes.InnovationProgramme), () =>
         db.Programmes.AsNoTracking().OrderBy(p => p.ShortName).Select(p => new Choice(p.Id, p.ShortName + " – " + p.Name)));
 
     public Task<List<SelectListItem>> DistrictsAsync() => organisations.DistrictsAsync();
 
     public Task<List<SelectListItem>> LeadUnitsAsync() => organisations.LeadUnitsAsync();
 
-    public Task<List<SelectListItem>> TargetGroupsAsync() => CachedAsync("target-groups", () =>
+    public Task<List<SelectListItem>> TargetGroupsAsync() => CachedAsync("target-groups", typeof(Projects.TargetGroup), () =>
         db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)));
 
     public Task<List<SelectListItem>> OrganisationsAsync() => organisations.AllAsync();
 
     // The choices are cached; the SelectListItems are new each time because forms mark the selected one.
     // The query is built only on a miss: building the expression tree costs more than the cache hit.
-    private async Task<List<SelectListItem>> CachedAsync(string key, Func<IQueryable<Choice>> query) =>
-        (await cache.GetAsync("portfolio:" + key, () => query().ToListAsync())).ToItems();
+    private async Task<List<SelectListItem>> CachedAsync(string key, Type readsFrom, Func<IQueryable<Choice>> query) =>
+        (await cache.GetAsync("portfolio:" + key, ReadCache.ReferenceDataLifetime, [readsFrom], () => query().ToListAsync())).ToItems();
 
     public async Task<List<SelectListItem>> ProjectLeadsAsync()
     {

@@ -17,7 +17,7 @@ public enum OrganisationKind
 
 /// <summary>A unit in the organisation register: the municipality, its departments and agencies, the 15 districts,
 /// and partner organisations. Every user belongs to one.</summary>
-public sealed class Organisation : Auditable, Husly.Platform.Caching.IReferenceData
+public sealed class Organisation : Auditable
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Husly.Features.Administration.Organisations;
 
 /// <summary>The organisation register as every form and filter offers it (units, districts, teams, partners). The
-/// active units are read once into the reference-data cache (a few dozen rows) and every list is cut from that, so
+/// active units are read once into the read cache (a few dozen rows) and every list is cut from that, so
 /// portfolio filters, casework forms and user administration share one cached read.</summary>
-public sealed class OrganisationLookups(HuslyDbContext db, ReferenceDataCache cache)
+public sealed class OrganisationLookups(HuslyDbContext db, ReadCache cache)
 {
     public sealed record Unit(Guid Id, string Name, OrganisationKind Kind, Guid? ParentId);
 
     /// <summary>All active units, ordered by name.</summary>
-    public Task<IReadOnlyList<Unit>> UnitsAsync() => cache.GetAsync("organisations:active", () =>
-        db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
+    public async Task<IReadOnlyList<Unit>> UnitsAsync() => await cache.GetAsync("organisations:active", ReadCache.ReferenceDataLifetime,
+        [typeof(Organisation)], () => db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
             .Select(o => new Unit(o.Id, o.Name, o.Kind, o.ParentId)).ToListAsync());
 
     public async Task<List<SelectListItem>> AllAsync() => Items(await UnitsAsync());

@@ -18,7 +18,7 @@ public enum NationalGoals
 }
 
 /// <summary>A social-housing programme such as BOSin or BOSO Oslo (not named Program: that is the entry point).</summary>
-public sealed class InnovationProgramme : Auditable, IHasChangeHistory, Husly.Platform.Caching.IReferenceData
+public sealed class InnovationProgramme : Auditable, IHasChangeHistory
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

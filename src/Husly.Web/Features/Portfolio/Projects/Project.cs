@@ -122,7 +122,7 @@ public sealed class ProjectDistrict : IHistoryChild
 }
 
 /// <summary>A group of people a project is for (e.g. people with co-occurring substance use and mental illness).</summary>
-public sealed class TargetGroup : Husly.Platform.Caching.IReferenceData
+public sealed class TargetGroup
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

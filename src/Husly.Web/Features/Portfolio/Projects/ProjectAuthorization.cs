@@ -56,6 +56,11 @@ internal sealed class ProjectAuthorizationHandler(PortfolioAccess access)
     public static bool CanRead(ClaimsPrincipal user, ProjectScope project) =>
         !user.IsInRole(Roles.Partner) || (user.OrganisationId() is { } org && project.PartnerOrganisationIds.Contains(org));
 
+    /// <summary>Who sees the same list: everyone but partners sees every project, a partner their organisation's.
+    /// Part of a cached list's key, so it must change whenever <see cref="ReadableBy"/> does.</summary>
+    public static string ReadScope(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Partner) ? "partner:" + (user.OrganisationId() ?? Guid.Empty) : "all";
+
     /// <summary>The read rule as a query filter for lists, so a list never shows what the detail page would refuse.</summary>
     public static Expression<Func<Project, bool>> ReadableBy(ClaimsPrincipal user)
     {

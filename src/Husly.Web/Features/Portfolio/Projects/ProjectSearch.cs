@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Husly.Data;
+using Husly.Platform.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,8 +86,18 @@ public sealed record ProjectPage(IReadOnlyList<ProjectRow> Rows, int Total, int 
 
 /// <summary>Runs a project search for a user: the read rule, the filters, the sort order and one page.
 /// A use-case class because the list page and the API both need it.</summary>
-public sealed class ProjectSearch(HuslyDbContext db)
+public sealed class ProjectSearch(HuslyDbContext db, ReadCache cache)
 {
+    // Short: another instance's saves do not clear this instance's cache. This instance's saves clear it at once.
+    private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(30);
+
+    // Everything a result row or a filter reads; a save touching any of them clears the cached pages.
+    private static readonly Type[] ReadsFrom =
+    [
+        typeof(Project), typeof(ProjectDistrict), typeof(ProjectTargetGroup), typeof(ProjectPartner),
+        typeof(Programmes.InnovationProgramme), typeof(Administration.Organisations.Organisation),
+    ];
+
     // Statuses are stored by name; sort them in their life-cycle order, not alphabetically.
     private static readonly Expression<Func<Project, int>> StatusOrder = p =>
         p.Status == ProjectStatus.Idea ? 0 :
@@ -95,7 +106,13 @@ public sealed class ProjectSearch(HuslyDbContext db)
         p.Status == ProjectStatus.Completed ? 3 :
         p.Status == ProjectStatus.InOrdinaryOperation ? 4 : 5;
 
-    public async Task<ProjectPage> SearchAsync(ProjectFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>One page of the list. Lists are read far more often than projects change, and most users look at
+    /// the same few filters, so a page is cached per filter and read scope until a save touches what it shows.</summary>
+    public Task<ProjectPage> SearchAsync(ProjectFilter filter, ClaimsPrincipal user, CancellationToken ct = default) =>
+        cache.GetAsync("projects:" + ProjectAuthorizationHandler.ReadScope(user) + filter.ToQuery(), ListLifetime, ReadsFrom,
+            () => QueryAsync(filter, user, ct));
+
+    private async Task<ProjectPage> QueryAsync(ProjectFilter filter, ClaimsPrincipal user, CancellationToken ct)
     {
         var query = db.Projects.AsNoTracking().Where(ProjectAuthorizationHandler.ReadableBy(user));
         query = filter.Archived == true ? query.Where(p => p.IsArchived) : query.Where(p => !p.IsArchived);

@@ -146,4 +146,32 @@ public sealed class IndexTests(Apps apps)
 
         Assert.Contains(name, Options(await client.GetPageAsync("/portfolio/projects")));
     }
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_cached_list_page_is_per_read_scope_and_shows_a_new_partner_or_co_district_at_once(TestDatabase db)
+    {
+        var app = apps[db];
+        var name = TestData.Unique("Mellomlagret liste");
+        var project = await app.AddProjectAsync(b => b.InDistrict("Ullern"), name);
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        var partner = app.ClientFor(DemoAccounts.PartnerNav);
+        var q = "?q=" + Uri.EscapeDataString(name);
+        var inSagene = q + "&district=" + DemoIds.District("Sagene");
+
+        // The same filter read first by someone who sees everything must not leak to a partner, nor the reverse.
+        Assert.Equal([name], await NamesAsync(manager, q));
+        Assert.Empty(await NamesAsync(partner, q));
+        Assert.Empty(await NamesAsync(manager, inSagene));
+
+        var details = await manager.GetPageAsync($"/portfolio/projects/details/{project.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(details, "form[action*='handler=AddPartner']", Html.Values(
+            ("Partner.OrganisationId", DemoIds.Organisation(ReferenceData.Nav).ToString()), ("Partner.Role", "Bostøtte")))).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new ProjectDistrict { ProjectId = project.Id, DistrictId = DemoIds.District("Sagene") });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal([name], await NamesAsync(partner, q));
+        Assert.Equal([name], await NamesAsync(manager, inSagene));
+    }
 }
