@@ -23,8 +23,10 @@ public sealed class ProgrammeManagerManagesProjects(BrowserHost host)
         // The list filters live (htmx) when a filter changes, and the address follows so the view can be shared.
         await page.GetByRole(AriaRole.Link, new() { Name = "Prosjekter", Exact = true }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prosjekter", Level = 1 })).ToBeVisibleAsync();
-        // htmx starts on DOMContentLoaded; a change before that would be a plain no-op, not a live filter.
+        // htmx starts on DOMContentLoaded; a change before it has wired the form would be a plain no-op, not a live
+        // filter. Wait until htmx has processed the form itself (it keeps its state on the element).
         await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => document.querySelector('form.filters')?.['htmx-internal-data']?.listenerInfos?.length > 0");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Bydel", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Bydel Frogner" });
         await page.WaitForURLAsync(new Regex("district="));

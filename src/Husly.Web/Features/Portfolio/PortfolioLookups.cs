@@ -12,6 +12,10 @@ namespace Husly.Features.Portfolio;
 /// leads. Units come from the organisation register's shared lookups.</summary>
 public sealed class PortfolioLookups(HuslyDbContext db, ReadCache cache, OrganisationLookups organisations)
 {
+    /// <summary>What the programme, district and target-group choices are read from.</summary>
+    public static readonly Type[] ChoicesReadFrom =
+        [typeof(Programmes.InnovationProgramme), typeof(Administration.Organisations.Organisation), typeof(Projects.TargetGroup)];
+
     public Task<List<SelectListItem>> ProgrammesAsync() => CachedAsync("programmes", typeof(Programmes.InnovationProgramme), () =>
         db.Programmes.AsNoTracking().OrderBy(p => p.ShortName).Select(p => new Choice(p.Id, p.ShortName + " – " + p.Name)));
 

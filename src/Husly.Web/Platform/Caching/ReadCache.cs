@@ -20,6 +20,14 @@ public sealed class ReadCache : IDisposable
     // One generation per entity type; cancelling it expires every entry read from that type.
     private readonly ConcurrentDictionary<Type, CancellationTokenSource> generations = new();
 
+    // Counts the invalidations per entity type, for keys of rendered fragments (the cache tag helper) that must change
+    // when what they show changes.
+    private readonly ConcurrentDictionary<Type, long> versions = new();
+
+    /// <summary>A key part that changes whenever a save on this instance touches one of the types.</summary>
+    public string VersionOf(params IReadOnlyList<Type> types) =>
+        string.Join('.', types.Select(t => versions.GetValueOrDefault(t).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public async Task<T> GetAsync<T>(string key, TimeSpan lifetime, IReadOnlyList<Type> readsFrom, Func<Task<T>> load)
         where T : class
     {
@@ -51,6 +59,7 @@ public sealed class ReadCache : IDisposable
     {
         foreach (var type in changed)
         {
+            versions.AddOrUpdate(type, 1, (_, v) => v + 1);
             // Not disposed: a reader may still be taking its token.
             if (generations.TryRemove(type, out var generation))
             {

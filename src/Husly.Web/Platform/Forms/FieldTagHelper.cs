@@ -79,8 +79,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
         TagBuilder input = Type switch
         {
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, 0, attributes),
-            "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, PlaceholderOption is null ? null : l[PlaceholderOption].Value,
-                name, Items ?? [], allowMultiple: false, attributes),
+            "select" => Select(name, attributes),
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, name, null, attributes),
             _ => TextBox(name, attributes),
         };
@@ -121,6 +120,32 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
             content.AppendHtml(message);
         }
         output.Content.SetHtmlContent(content);
+    }
+
+    /// <summary>A single-choice select. Written here rather than by IHtmlGenerator.GenerateSelect, which re-evaluates the
+    /// model and builds a tag per option: list filters render seven selects on every request. Same rule for which
+    /// option is chosen: what the user posted (kept after a failed save), else the model's value, else the item's flag.</summary>
+    private TagBuilder Select(string name, Dictionary<string, object?> attributes)
+    {
+        var select = new TagBuilder("select");
+        select.MergeAttributes(attributes);
+        select.Attributes["id"] = TagBuilder.CreateSanitizedId(name, "_");
+        select.Attributes["name"] = name;
+        var current = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.AttemptedValue is not null
+            ? entry.AttemptedValue
+            : For.Model is { } model ? Convert.ToString(model, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var options = select.InnerHtml;
+        if (PlaceholderOption is not null)
+        {
+            options.AppendHtml("<option value=\"\">").Append(l[PlaceholderOption].Value).AppendHtml("</option>");
+        }
+        foreach (var item in Items ?? [])
+        {
+            var selected = current is null ? item.Selected : string.Equals(item.Value, current, StringComparison.OrdinalIgnoreCase);
+            options.AppendHtml("<option value=\"").Append(item.Value).AppendHtml(selected ? "\" selected=\"selected\">" : "\">")
+                .Append(item.Text).AppendHtml("</option>");
+        }
+        return select;
     }
 
     private TagBuilder TextBox(string name, Dictionary<string, object?> attributes)

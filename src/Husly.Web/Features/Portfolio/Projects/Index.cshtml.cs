@@ -1,11 +1,12 @@
 using Htmx;
+using Husly.Platform.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Husly.Features.Portfolio.Projects;
 
-public sealed class IndexModel(ProjectSearch search, PortfolioLookups lookups, TimeProvider clock) : PageModel
+public sealed class IndexModel(ProjectSearch search, PortfolioLookups lookups, ReadCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "")]
     public ProjectFilter Filter { get; set; } = new();
@@ -16,6 +17,10 @@ public sealed class IndexModel(ProjectSearch search, PortfolioLookups lookups, T
     public List<SelectListItem> TargetGroups { get; private set; } = [];
     public IEnumerable<SelectListItem> Years { get; private set; } = [];
     public bool CanCreate { get; private set; }
+
+    /// <summary>The rendered filter form is cached per filter, culture and year; this part changes when a save touches
+    /// what its choices list. Null (not cached) when a filter was invalid: its message is shown.</summary>
+    public string? FilterFormKey { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -36,7 +41,11 @@ public sealed class IndexModel(ProjectSearch search, PortfolioLookups lookups, T
         Programmes = await lookups.ProgrammesAsync();
         Districts = await lookups.DistrictsAsync();
         TargetGroups = await lookups.TargetGroupsAsync();
-        Years = PortfolioLookups.Years(clock.GetLocalNow().Year);
+        var year = clock.GetLocalNow().Year;
+        Years = PortfolioLookups.Years(year);
+        FilterFormKey = ModelState.IsValid
+            ? string.Join('|', Filter.ToQuery(page: 1), year, cache.VersionOf(PortfolioLookups.ChoicesReadFrom))
+            : null;
         // Only a hint for showing the button; the Create page itself authorizes against the chosen programme and unit.
         CanCreate = CreateModel.MayCreateAny(User);
         return Page();

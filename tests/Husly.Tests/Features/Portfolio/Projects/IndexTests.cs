@@ -174,4 +174,29 @@ public sealed class IndexTests(Apps apps)
         Assert.Equal([name], await NamesAsync(partner, q));
         Assert.Equal([name], await NamesAsync(manager, inSagene));
     }
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_cached_filter_form_shows_each_request_its_own_choices_and_language(TestDatabase db)
+    {
+        var client = apps[db].ClientFor(DemoAccounts.Manager);
+        static string Selected(AngleSharp.Html.Dom.IHtmlDocument page, string name) =>
+            page.QuerySelector($"select[name={name}] option[selected]")?.GetAttribute("value") ?? "";
+
+        foreach (var status in new[] { "Idea", "Active", "Idea" })
+        {
+            var page = await client.GetPageAsync("/portfolio/projects?status=" + status);
+            Assert.Equal(status, Selected(page, "status"));
+            Assert.Equal("", Selected(page, "phase"));
+        }
+        var withYear = await client.GetPageAsync("/portfolio/projects?status=Idea&year=2021");
+        Assert.Equal("2021", Selected(withYear, "year"));
+        var invalid = await client.GetPageAsync("/portfolio/projects?status=Idea&year=1800");
+        Assert.Contains("Året må være mellom", invalid.QuerySelector("#year-error")?.TextContent);
+
+        var english = apps[db].ClientFor(DemoAccounts.Manager);
+        var norwegian = await english.GetPageAsync("/portfolio/projects?status=Idea");
+        Assert.Equal(HttpStatusCode.Redirect, (await english.SubmitAsync(norwegian, "form.language-switch", Html.Values(("culture", "en")))).StatusCode);
+        var inEnglish = await english.GetPageAsync("/portfolio/projects?status=Idea");
+        Assert.Equal("All statuses", inEnglish.QuerySelector("select[name=status] option")!.TextContent.Trim());
+        Assert.Equal("Idea", Selected(inEnglish, "status"));
+    }
 }
