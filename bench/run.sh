@@ -2,6 +2,8 @@
 # Repeatable load benchmark of the project list page against a minimal reference Razor page, on SQLite and PostgreSQL.
 # Loopback only, bounded in time. Publishes Release, seeds 2,000 demo projects, warms each endpoint, then runs
 # interleaved rounds of wrk and prints medians and the ratio list ÷ reference (target ≥ 0.6, zero errors).
+# Each database runs twice: as configured (list pages cached, the default) and with Portfolio__ProjectListCacheSeconds=0,
+# so the uncached list's cost stays visible.
 #   bench/run.sh [rounds] [seconds-per-round]        results also go to bench/results/<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,8 +26,8 @@ RESULT="bench/results/$(date -u +%Y-%m-%d).md"
 {
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $PROJECTS projects, wrk -t2 -c32 -d${SECONDS_PER_ROUND}s × $ROUNDS rounds after ${WARMUP}s warm-up"
   echo
-  echo "| database | list req/s (median) | list p99 | reference req/s (median) | reference p99 | ratio | errors |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| database | list cache | list req/s (median) | list p99 | reference req/s (median) | reference p99 | ratio | errors |"
+  echo "|---|---|---|---|---|---|---|---|"
 } > "$WORK/table.md"
 
 run_wrk() { # url -> prints "rps p99 errors"
@@ -38,11 +40,13 @@ run_wrk() { # url -> prints "rps p99 errors"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-for db in Sqlite Postgres; do
-  echo "== $db: start with $PROJECTS projects"
+for run in Sqlite:30 Sqlite:0 Postgres:30 Postgres:0; do
+  db=${run%%:*}; CACHE=${run##*:}; [ "$CACHE" = 0 ] && MODE=off || MODE=on
+  echo "== $db, list cache $MODE: start with $PROJECTS projects"
   if [ "$db" = Sqlite ]; then CS="Data Source=$WORK/bench.db"; else CS="$PG"; fi
   ( cd "$WORK/out" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$db Database__MigrateOnStartup=true \
       ConnectionStrings__Default="$CS" DemoData__Enabled=true DemoData__Projects=$PROJECTS Bench__Enabled=true \
+      Portfolio__ProjectListCacheSeconds=$CACHE \
       Logging__LogLevel__Default=Warning exec ./Husly.Web --urls "$BASE" > "$WORK/app-$db.log" 2>&1 ) & APP_PID=$!
   for _ in $(seq 300); do curl -sf -o /dev/null "$BASE/health/ready" && break; sleep 0.5; done
 
@@ -68,7 +72,7 @@ for db in Sqlite Postgres; do
   LP=$(cut -d' ' -f2 "$WORK/list-$db" | tail -1); RP=$(cut -d' ' -f2 "$WORK/ref-$db" | tail -1)
   ERR=$(cat "$WORK/list-$db" "$WORK/ref-$db" | awk '{e+=$3} END {print e+0}')
   RATIO=$(awk -v l="$L" -v r="$R" 'BEGIN {printf "%.2f", l/r}')
-  echo "| $db | $L | $LP | $R | $RP | $RATIO | $ERR |" >> "$WORK/table.md"
+  echo "| $db | $MODE | $L | $LP | $R | $RP | $RATIO | $ERR |" >> "$WORK/table.md"
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 done
 cat "$WORK/table.md" | tee -a "$RESULT"

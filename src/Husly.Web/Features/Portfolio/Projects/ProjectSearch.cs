@@ -5,6 +5,7 @@ using Husly.Data;
 using Husly.Platform.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Husly.Features.Portfolio.Projects;
 
@@ -86,10 +87,10 @@ public sealed record ProjectPage(IReadOnlyList<ProjectRow> Rows, int Total, int 
 
 /// <summary>Runs a project search for a user: the read rule, the filters, the sort order and one page.
 /// A use-case class because the list page and the API both need it.</summary>
-public sealed class ProjectSearch(HuslyDbContext db, ReadCache cache)
+public sealed class ProjectSearch(HuslyDbContext db, ReadCache cache, IOptions<PortfolioOptions> options)
 {
     // Short: another instance's saves do not clear this instance's cache. This instance's saves clear it at once.
-    private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(30);
+    private readonly TimeSpan listLifetime = TimeSpan.FromSeconds(options.Value.ProjectListCacheSeconds);
 
     // Everything a result row or a filter reads; a save touching any of them clears the cached pages.
     private static readonly Type[] ReadsFrom =
@@ -109,8 +110,10 @@ public sealed class ProjectSearch(HuslyDbContext db, ReadCache cache)
     /// <summary>One page of the list. Lists are read far more often than projects change, and most users look at
     /// the same few filters, so a page is cached per filter and read scope until a save touches what it shows.</summary>
     public Task<ProjectPage> SearchAsync(ProjectFilter filter, ClaimsPrincipal user, CancellationToken ct = default) =>
-        cache.GetAsync("projects:" + ProjectAuthorizationHandler.ReadScope(user) + filter.ToQuery(), ListLifetime, ReadsFrom,
-            () => QueryAsync(filter, user, ct));
+        listLifetime == TimeSpan.Zero
+            ? QueryAsync(filter, user, ct)
+            : cache.GetAsync("projects:" + ProjectAuthorizationHandler.ReadScope(user) + filter.ToQuery(), listLifetime, ReadsFrom,
+                () => QueryAsync(filter, user, ct));
 
     private async Task<ProjectPage> QueryAsync(ProjectFilter filter, ClaimsPrincipal user, CancellationToken ct)
     {
