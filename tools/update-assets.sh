@@ -18,6 +18,9 @@ for icon in chevron-thin-right chevron-thin-left user exit alert-error alert-suc
   cp "node_modules/@oslokommune/punkt-assets/dist/icons/$icon.svg" "$lib/punkt/icons/"
 done
 cp node_modules/@oslokommune/punkt-assets/dist/logos/oslologo.svg "$lib/punkt/logos/"
+# Oslo kommune's favicons: /favicon.ico for browsers that ask without a link, the SVG and touch icon for the rest.
+cp node_modules/@oslokommune/punkt-assets/dist/logos/favicon.ico src/Husly.Web/wwwroot/favicon.ico
+cp node_modules/@oslokommune/punkt-assets/dist/logos/{32x32-favicon.svg,apple-touch-icon.png} "$lib/punkt/logos/"
 cp node_modules/htmx.org/dist/htmx.min.js "$lib/htmx/"
 cp node_modules/@oslokommune/punkt-css/LICENSE "$lib/punkt/LICENSE" 2>/dev/null || true
 cp node_modules/htmx.org/LICENSE "$lib/htmx/LICENSE" 2>/dev/null || true

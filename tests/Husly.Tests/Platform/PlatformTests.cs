@@ -70,5 +70,14 @@ public sealed class PlatformTests(Apps apps)
         Assert.DoesNotContain("https://", css);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/htmx/htmx.min.js")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/punkt/fonts/OsloSans-Regular.woff2")).StatusCode);
+        // Browsers ask for /favicon.ico on every page; a 404 there fills logs and error counts.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/favicon.ico")).StatusCode);
+        var login = await client.GetPageAsync("/account/login");
+        var icons = login.QuerySelectorAll("link[rel=icon], link[rel=apple-touch-icon]");
+        Assert.Equal(3, icons.Length);
+        foreach (var icon in icons)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(icon.GetAttribute("href"))).StatusCode);
+        }
     }
 }
