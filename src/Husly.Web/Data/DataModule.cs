@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.ComponentModel.DataAnnotations;
 using Husly.Data.DemoData;
 using Husly.Data.Interceptors;
@@ -49,6 +50,10 @@ internal static class DataModule
                 .UseSqlite(connectionString ?? "Data Source=husly.db")
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         }
+        // The key ring behind sign-in and antiforgery cookies lives in the database: sign-ins survive a restart or a
+        // deployment, and several instances share it. Keys are stored as the framework writes them (not encrypted at
+        // rest); whoever can read the database can forge cookies, so guard database access accordingly.
+        services.AddDataProtection().SetApplicationName("Husly").PersistKeysToDbContext<HuslyDbContext>();
         services.AddScoped<DemoDataSeeder>();
         services.AddHealthChecks().AddDbContextCheck<HuslyDbContext>("database", tags: ["ready"]);
         return services;

@@ -8,6 +8,7 @@ using Husly.Features.Casework.Residents;
 using Husly.Features.Portfolio.Programmes;
 using Husly.Features.Portfolio.Projects;
 using Husly.Platform.Auditing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,12 @@ namespace Husly.Data;
 
 /// <summary>The one model. Provider subclasses exist only so each provider owns its own migration set.</summary>
 public abstract class HuslyDbContext(DbContextOptions options)
-    : IdentityDbContext<HuslyUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<HuslyUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection key ring (sign-in and antiforgery cookies): kept in the database so
+    /// sign-ins survive a restart and every instance reads the same keys.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<InnovationProgramme> Programmes => Set<InnovationProgramme>();
     public DbSet<ProgrammeGoal> ProgrammeGoals => Set<ProgrammeGoal>();
@@ -60,6 +65,8 @@ public abstract class HuslyDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HuslyDbContext).Assembly);
+        // A key is an XML document of about a kilobyte; the 400-character default for strings would cut it.
+        builder.Entity<DataProtectionKey>().Property(k => k.Xml).HasMaxLength(8000);
         // Husly sets every id in code. Without this, EF takes a child row with a set Guid key, found through a navigation,
         // for an existing row and updates it instead of inserting it.
         foreach (var key in builder.Model.GetEntityTypes()

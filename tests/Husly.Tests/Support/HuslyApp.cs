@@ -41,6 +41,14 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second instance on another app's database (a restart, or a second server); it leaves the database to
+    /// its owner.</summary>
+    public HuslyApp(HuslyApp sameDatabaseAs)
+    {
+        Database = sameDatabaseAs.Database;
+        _connectionString = sameDatabaseAs._connectionString;
+    }
+
     public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

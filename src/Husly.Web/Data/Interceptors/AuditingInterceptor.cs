@@ -21,8 +21,13 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
         nameof(IAuditable.ChangedAt), nameof(IAuditable.ChangedBy), "SearchText", "ArchivedAt",
     ];
 
+    // The data-protection key store (a framework library) saves synchronously; its rows need no stamps or history.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        throw new InvalidOperationException("Husly saves asynchronously; use SaveChangesAsync.");
+        eventData.Context is { } context && context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .All(e => e.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+            ? result
+            : throw new InvalidOperationException("Husly saves asynchronously; use SaveChangesAsync.");
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Net;
 using Husly.Data.DemoData;
 using Husly.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Husly.Tests.Features.Account;
 
@@ -28,6 +29,28 @@ public sealed class SignInTests(Apps apps)
         var logout = await client.SubmitAsync(await client.GetPageAsync("/"), "form[action='/account/logout']");
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_sign_in_survives_a_restart_because_the_key_ring_is_in_the_database(TestDatabase db)
+    {
+        var client = apps[db].ClientFor();
+        var signedIn = await SignInAsync(client, DemoAccounts.DirectorFrogner.Email, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("husly.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+        // In the database, not on this machine's disk (the framework's default), so every instance and every deployment
+        // reads the same keys.
+        Assert.Contains(await apps[db].QueryAsync(d => d.DataProtectionKeys.Select(k => k.Xml).ToListAsync()), xml => xml!.Contains("<key ", StringComparison.Ordinal));
+
+        await using var restarted = new HuslyApp(apps[db]);
+        using var other = restarted.Server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        var start = await other.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        Assert.Contains("Tone Bakke", (await Html.ParseAsync(start)).QuerySelector("h1")!.TextContent);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
