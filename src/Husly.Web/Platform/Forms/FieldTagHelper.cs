@@ -79,7 +79,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
         TagBuilder input = Type switch
         {
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, 0, attributes),
-            "select" => Select(name, attributes),
+            "select" => Select(name, id, attributes),
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, name, null, attributes),
             _ => TextBox(name, attributes),
         };
@@ -125,11 +125,11 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
     /// <summary>A single-choice select. Written here rather than by IHtmlGenerator.GenerateSelect, which re-evaluates the
     /// model and builds a tag per option: list filters render seven selects on every request. Same rule for which
     /// option is chosen: what the user posted (kept after a failed save), else the model's value, else the item's flag.</summary>
-    private TagBuilder Select(string name, Dictionary<string, object?> attributes)
+    private TagBuilder Select(string name, string id, Dictionary<string, object?> attributes)
     {
         var select = new TagBuilder("select");
         select.MergeAttributes(attributes);
-        select.Attributes["id"] = TagBuilder.CreateSanitizedId(name, "_");
+        select.Attributes["id"] = id;
         select.Attributes["name"] = name;
         var current = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.AttemptedValue is not null
             ? entry.AttemptedValue
