@@ -60,6 +60,7 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Household> Households => Set<Household>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<ResidentLink> ResidentLinks => Set<ResidentLink>();
+    public DbSet<PossibleDuplicate> PossibleDuplicates => Set<PossibleDuplicate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

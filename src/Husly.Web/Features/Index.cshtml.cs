@@ -61,7 +61,8 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, CaseFi
                 break;
             case Roles.Administrator:
                 var now = clock.GetUtcNow();
-                LockedOutUsers = await db.Users.CountAsync(u => u.LockoutEnd != null && u.LockoutEnd > now);
+                // SQLite cannot compare DateTimeOffset in SQL; locked-out users are few, so the comparison runs here.
+                LockedOutUsers = (await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd!.Value).ToListAsync()).Count(end => end > now);
                 InactiveUsers = await db.Users.CountAsync(u => !u.IsActive);
                 break;
             case Roles.CaseWorker or Roles.TeamLeader:

@@ -63,6 +63,17 @@ public static class Html
         return await client.PostAsync(new Uri(url, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Posts fields to any URL with the user's own valid antiforgery token (taken from the start page's sign-out
+    /// form), so a refusal is the app's decision and never antiforgery's 400.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string url, params (string Name, string Value)[] fields)
+    {
+        var start = await client.GetPageAsync("/");
+        var token = start.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The start page has no antiforgery token");
+        return await client.PostAsync(url, new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)),
+            new("__RequestVerificationToken", token)]));
+    }
+
     public static IDictionary<string, string?[]?> Values(params (string Name, string? Value)[] values) =>
         values.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => (string?[]?)g.Select(v => v.Value).ToArray());
 

@@ -42,15 +42,13 @@ public static class TestData
 /// <summary>Residents for casework tests, put straight into the database with synthetic identity numbers.</summary>
 public static class CaseworkTestData
 {
-    private static readonly Random Random = new();
-
     /// <summary>A fresh synthetic identity number (month + 80) with a random birth date.</summary>
     public static string NewIdentityNumber()
     {
         while (true)
         {
-            var birth = new DateOnly(1940, 1, 1).AddDays(Random.Next(60 * 365));
-            if (Husly.Common.IdentityNumber.Synthetic(birth, Random.Next(0, 500)) is { } number)
+            var birth = new DateOnly(1940, 1, 1).AddDays(Random.Shared.Next(60 * 365));
+            if (Husly.Common.IdentityNumber.Synthetic(birth, Random.Shared.Next(0, 500)) is { } number)
             {
                 return number;
             }

@@ -9,11 +9,13 @@ using Microsoft.Extensions.Localization;
 namespace Husly.Features.Casework;
 
 /// <summary>The team leader's queue of transfers (brukerbytte): incoming proposals with how long they have waited, to
-/// accept with a team and contact person or decline with a reason; and the district's outgoing proposals.</summary>
+/// accept with a team and contact person or decline with a reason; the district's outgoing proposals; and possible
+/// duplicates (a number registered here that a record elsewhere has, or the other way round) to agree on.</summary>
 public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<CaseFiles.TransferRow> Incoming { get; private set; } = [];
     public IReadOnlyList<CaseFiles.TransferRow> Outgoing { get; private set; } = [];
+    public IReadOnlyList<CaseFiles.DuplicateRow> Duplicates { get; private set; } = [];
     public List<SelectListItem> Teams { get; private set; } = [];
     public List<SelectListItem> Workers { get; private set; } = [];
 
@@ -68,6 +70,23 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
         return await DoneAsync(transferId, l["Brukerbyttet er avslått. Bydelen som foreslo det, ser begrunnelsen."]);
     }
 
+    public async Task<IActionResult> OnPostResolveDuplicateAsync(Guid duplicateId, Guid version, DuplicateResolution? resolution, string? note)
+    {
+        if (!User.IsInRole(Roles.TeamLeader))
+        {
+            return Forbid();
+        }
+        if (resolution is null || !Enum.IsDefined(resolution.Value))
+        {
+            ModelState.AddModelError("resolution", l["Velg hva som er avklart."]);
+        }
+        else if (await files.ResolveDuplicateAsync(duplicateId, version, resolution.Value, note, HttpContext.RequestAborted) is { } error)
+        {
+            ModelState.AddModelError(error.Field, l[error.Message]);
+        }
+        return await DoneAsync(duplicateId, l["Den mulige dubletten er behandlet."]);
+    }
+
     private async Task<IActionResult> DoneAsync(Guid transferId, string message)
     {
         if (ModelState.IsValid)
@@ -86,6 +105,7 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
         var district = User.DistrictId()!.Value;
         Incoming = await files.TransfersAsync(incoming: true, HttpContext.RequestAborted);
         Outgoing = await files.TransfersAsync(incoming: false, HttpContext.RequestAborted);
+        Duplicates = await files.DuplicatesAsync(HttpContext.RequestAborted);
         Teams = await lookups.TeamsAsync(district);
         Workers = await lookups.WorkersAsync(district);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Husly.Data.DemoData;
 using Husly.Features.Casework.Access;
 using Husly.Tests.Support;
+using Named = Husly.Data.DemoData.DemoCasework.Named;
 using Microsoft.EntityFrameworkCore;
 
 namespace Husly.Tests.Features.Casework;
@@ -9,6 +10,8 @@ namespace Husly.Tests.Features.Casework;
 /// <summary>Registering, living situation over time and ending follow-up, through the real forms.</summary>
 public sealed class ResidentTests(Apps apps)
 {
+    private static readonly Guid Unknown = Guid.Parse("0198f0d0-0000-7000-8000-000000000002");
+
     private static IDictionary<string, string?[]?> Registration(string? number, string lastName, params (string, string?)[] overrides)
     {
         var values = new Dictionary<string, string?>
@@ -80,27 +83,88 @@ public sealed class ResidentTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task A_known_number_gets_a_new_enrolment_on_the_same_resident_never_a_duplicate(TestDatabase db)
+    public async Task A_number_the_worker_already_sees_gets_a_new_enrolment_on_the_same_record(TestDatabase db)
     {
         var app = apps[db];
-        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        // Ended in Grorud within the grace period: Eva still reads the record, so registering again reopens it there.
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2026, 11, 1));
         var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
 
-        // Same district: refused, with a pointer to the caseload.
-        var per = app.ClientFor(DemoAccounts.CaseWorkerGrorud2);
-        var again = await Html.ParseAsync(await per.SubmitAsync(await per.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Igjen")));
-        Assert.Equal("Personen er allerede i oppfølging i bydelen. Åpne brukeren fra sakslisten i stedet.", again.FieldError("Input_IdentityNumber"));
-
-        // Another district takes the person in: the same record gets Stovner's enrolment, and Stovner now sees it.
-        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
-        var response = await ola.SubmitAsync(await ola.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Annet navn"));
+        var response = await eva.SubmitAsync(await eva.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Igjen"));
         Assert.Equal($"/casework/residents/details/{id}", response.Headers.Location!.ToString());
         Assert.Equal(1, await app.QueryAsync(d => d.Residents.CountAsync(r => r.IdentityNumber == number)));
         Assert.Equal(2, await app.QueryAsync(d => d.Enrolments.CountAsync(e => e.ResidentId == id)));
-        var page = await ola.GetPageAsync($"/casework/residents/details/{id}");
-        Assert.Equal(2, page.QuerySelectorAll(".enrolment").Length);
-        // Only the own district's open enrolment can be ended from here.
-        Assert.Single(page.QuerySelectorAll("form[action*='handler=CloseEnrolment']"));
+
+        // Open in the district now: refused, with a pointer to the caseload (Per sees the team's residents).
+        var per = app.ClientFor(DemoAccounts.CaseWorkerGrorud2);
+        var again = await Html.ParseAsync(await per.SubmitAsync(await per.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Igjen")));
+        Assert.Equal("Personen er allerede i oppfølging i bydelen. Åpne brukeren fra sakslisten i stedet.", again.FieldError("Input_IdentityNumber"));
+    }
+
+    /// <summary>Issue 8 §1: knowing a number must never open the record or reveal it. The Stovner worker gets a record of
+    /// their own, exactly as for a number nobody has, and the team leaders agree on the rest.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Registering_a_number_held_by_a_record_the_worker_may_not_see_reveals_and_opens_nothing(TestDatabase db)
+    {
+        var app = apps[db];
+        var grorud = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var known = await app.QueryAsync(d => d.Residents.Where(r => r.Id == grorud).Select(r => r.IdentityNumber!).SingleAsync());
+        var unknown = CaseworkTestData.NewIdentityNumber();
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        var form = await ola.GetPageAsync("/casework/residents/register");
+
+        var forKnown = await ola.SubmitAsync(form, "main form", Registration(known, "Annet navn"));
+        var forUnknown = await ola.SubmitAsync(form, "main form", Registration(unknown, "Annet navn"));
+        Assert.Equal(HttpStatusCode.Redirect, forKnown.StatusCode);
+        Assert.Equal(forUnknown.StatusCode, forKnown.StatusCode);
+        var own = Guid.Parse(forKnown.Headers.Location!.ToString().Split('/')[^1]);
+        Assert.NotEqual(grorud, own);
+        var page = await ola.GetPageAsync($"/casework/residents/details/{own}");
+        Assert.Equal("Testbruker Annet navn", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Single(page.QuerySelectorAll(".enrolment"));
+        var grorudName = await app.QueryAsync(d => d.Residents.Where(r => r.Id == grorud).Select(r => r.LastName).SingleAsync());
+        Assert.DoesNotContain(grorudName, page.Body!.TextContent);
+        Assert.DoesNotContain("Bo-oppfølgingsteamet Grorud", page.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync($"/casework/residents/details/{Unknown}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync($"/casework/residents/details/{grorud}")).StatusCode);
+        Assert.Single(await app.QueryAsync(d => d.Enrolments.Where(e => e.ResidentId == grorud).ToListAsync()));
+
+        // The attempt is on the Grorud record's log as refused, and the Grorud team leader sees it to agree on what to do.
+        Assert.Contains(await app.AccessLogAsync(grorud), e => e.Action == AccessActions.Register && e.Outcome == AccessOutcome.Denied
+            && e.UserId == DemoIds.User(DemoAccounts.CaseWorkerStovner.Email));
+        var leader = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
+        var queue = await leader.GetPageAsync("/casework/transfers");
+        var item = queue.QuerySelectorAll("#duplicates article").Single(a => a.InnerHtml.Contains(grorud.ToString()));
+        Assert.Contains("Stovner", item.TextContent);
+        Assert.Contains("Journal du ikke har tilgang til", item.TextContent); // Stovner's new record is not his
+
+        // Linking needs both records in sight; agreeing on a transfer is recorded once, and a second answer is refused.
+        var linked = await Html.ParseAsync(await leader.SubmitAsync(queue, $"#{item.Id} form", Html.Values(("resolution", "Linked"), ("note", "Samme person, ring Stovner"))));
+        Assert.Contains("Du kan bare koble journaler du selv har tilgang til", linked.QuerySelector("#duplicates")!.TextContent);
+        var empty = await Html.ParseAsync(await leader.SubmitAsync(queue, $"#{item.Id} form", Html.Values(("resolution", "Agreed"), ("note", "\u200b\u200b  "))));
+        Assert.Contains("Skriv hva som er avklart.", empty.QuerySelector("#duplicates")!.TextContent);
+        var agreed = await leader.SubmitAsync(queue, $"#{item.Id} form", Html.Values(("resolution", "Agreed"), ("note", "Brukerbytte foreslått til Stovner")));
+        Assert.Equal(HttpStatusCode.Redirect, agreed.StatusCode);
+        var twice = await Html.ParseAsync(await leader.SubmitAsync(queue, $"#{item.Id} form", Html.Values(("resolution", "NotSamePerson"), ("note", "Feil"))));
+        Assert.Contains("allerede behandlet", twice.QuerySelector("main")!.TextContent);
+        Assert.Equal(DuplicateResolution.Agreed, await app.QueryAsync(d => d.PossibleDuplicates.Where(x => x.ExistingResidentId == grorud).Select(x => x.Resolution).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_protected_record_stays_with_its_named_workers_when_another_district_types_its_number(TestDatabase db)
+    {
+        var app = apps[db];
+        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == Named.ProtectedGrorud).Select(r => r.IdentityNumber!).SingleAsync());
+        var named = await app.QueryAsync(d => d.ResidentNamedWorkers.CountAsync(n => n.ResidentId == Named.ProtectedGrorud));
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+
+        var response = await ola.SubmitAsync(await ola.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Sperret"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotEqual($"/casework/residents/details/{Named.ProtectedGrorud}", response.Headers.Location!.ToString());
+        Assert.Equal(named, await app.QueryAsync(d => d.ResidentNamedWorkers.CountAsync(n => n.ResidentId == Named.ProtectedGrorud)));
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync($"/casework/residents/details/{Named.ProtectedGrorud}")).StatusCode);
+        Assert.True(await app.QueryAsync(d => d.PossibleDuplicates.AnyAsync(x => x.ExistingResidentId == Named.ProtectedGrorud && x.ExistingProtected)));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

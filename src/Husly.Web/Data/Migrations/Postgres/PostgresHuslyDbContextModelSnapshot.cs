@@ -301,6 +301,63 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("EmergencyAccesses");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Access.PossibleDuplicate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ExistingDistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ExistingProtected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ExistingResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("RegisteredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RegisteredInDistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ExistingDistrictId", "ResolvedAt");
+
+                    b.HasIndex("RegisteredInDistrictId", "ResolvedAt");
+
+                    b.ToTable("PossibleDuplicates");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -953,8 +1010,7 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdentityNumber")
-                        .IsUnique();
+                    b.HasIndex("IdentityNumber");
 
                     b.HasIndex("SearchName", "BirthDate");
 

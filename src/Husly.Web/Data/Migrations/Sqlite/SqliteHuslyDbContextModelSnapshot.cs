@@ -296,6 +296,63 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("EmergencyAccesses");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Access.PossibleDuplicate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExistingDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExistingProtected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExistingResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegisteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegisteredInDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ExistingDistrictId", "ResolvedAt");
+
+                    b.HasIndex("RegisteredInDistrictId", "ResolvedAt");
+
+                    b.ToTable("PossibleDuplicates");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -948,8 +1005,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdentityNumber")
-                        .IsUnique();
+                    b.HasIndex("IdentityNumber");
 
                     b.HasIndex("SearchName", "BirthDate");
 

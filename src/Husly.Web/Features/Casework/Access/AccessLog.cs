@@ -75,6 +75,7 @@ public static class AccessActions
     public const string Review = "resident.review";
     public const string TransferQueue = "resident.transferqueue";
     public const string Related = "resident.related";
+    public const string DuplicateQueue = "resident.duplicatequeue";
 
     public static string DisplayName(string action) => action switch
     {
@@ -89,6 +90,7 @@ public static class AccessActions
         Review => "Så brukeren i en kontroll av tilganger",
         TransferQueue => "Så brukeren i køen for brukerbytte",
         Related => "Så brukeren som husstandsmedlem eller koblet registrering",
+        DuplicateQueue => "Så brukeren i listen over mulige dubletter",
         _ => action,
     };
 }

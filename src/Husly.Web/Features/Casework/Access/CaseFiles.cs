@@ -50,7 +50,7 @@ public sealed record CaseloadRow(Guid ResidentId, string Name, DateOnly BirthDat
     bool NeedsDecision);
 
 /// <summary>What registering did: a new enrolment, or nothing because the person already has an open one in the district.</summary>
-public sealed record RegisterResult(Guid ResidentId, bool AlreadyEnrolled, bool Visible);
+public sealed record RegisterResult(Guid ResidentId, bool AlreadyEnrolled);
 
 /// <summary>Another resident shown on a resident's page (household member, linked record). Name and id only when the
 /// actor may see that resident too.</summary>
@@ -382,8 +382,10 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         };
     }
 
-    /// <summary>Registers a resident with their current living situation and first enrolment. A known identity
-    /// number gets the new enrolment on the existing record instead of a duplicate.</summary>
+    /// <summary>Registers a resident with their current living situation and first enrolment. A number the actor already
+    /// sees gets the new enrolment on that record. A number held only by records the actor may not see gives a new record
+    /// and a <see cref="PossibleDuplicate"/> for the team leaders: the answer is the same as for an unknown number, so
+    /// registering reveals nobody and opens nothing.</summary>
     public async Task<RegisterResult> RegisterAsync(Resident resident, LivingSituationPeriod living, Enrolment enrolment, CancellationToken ct)
     {
         var a = Actor;
@@ -391,8 +393,13 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         {
             throw new InvalidOperationException("Only case workers and team leaders register residents.");
         }
-        var existing = resident.IdentityNumber is null ? null
-            : await db.Residents.Include(r => r.LivingSituations).FirstOrDefaultAsync(r => r.IdentityNumber == resident.IdentityNumber, ct);
+        var visible = Visible(a);
+        var sameNumber = resident.IdentityNumber is null ? []
+            : await db.Residents.AsNoTracking().Where(r => r.IdentityNumber == resident.IdentityNumber)
+                .Select(r => new { r.Id, Seen = visible.Any(v => v.Id == r.Id), r.Protection })
+                .ToListAsync(ct);
+        var seen = sameNumber.FirstOrDefault(r => r.Seen);
+        var existing = seen is null ? null : await db.Residents.Include(r => r.LivingSituations).Include(r => r.NamedWorkers).FirstAsync(r => r.Id == seen.Id, ct);
         if (existing is null)
         {
             resident.Normalise();
@@ -402,14 +409,12 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         }
         else
         {
-            var open = await db.Enrolments.AnyAsync(e => e.ResidentId == existing.Id && e.End == null && e.DistrictId == enrolment.DistrictId, ct);
-            if (open)
+            if (await db.Enrolments.AnyAsync(e => e.ResidentId == existing.Id && e.End == null && e.DistrictId == enrolment.DistrictId, ct))
             {
                 db.ChangeTracker.Clear();
-                return new RegisterResult(existing.Id, AlreadyEnrolled: true, Visible: await Visible(a).AnyAsync(r => r.Id == existing.Id, ct));
+                return new RegisterResult(existing.Id, AlreadyEnrolled: true);
             }
             resident = existing;
-            await db.Entry(existing).Collection(r => r.NamedWorkers).LoadAsync(ct);
             var current = existing.CurrentLivingSituation;
             if (current?.Kind != living.Kind)
             {
@@ -426,9 +431,30 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         }
         enrolment.ResidentId = resident.Id;
         db.Enrolments.Add(enrolment);
+        var unseen = existing is null ? sameNumber.Where(r => !r.Seen).ToList() : [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var other in unseen)
+        {
+            var district = await db.Enrolments.Where(e => e.ResidentId == other.Id)
+                .OrderBy(e => e.End == null ? 0 : 1).ThenByDescending(e => e.Start).Select(e => e.DistrictId).FirstAsync(ct);
+            db.PossibleDuplicates.Add(new PossibleDuplicate
+            {
+                Id = Guid.CreateVersion7(),
+                ResidentId = resident.Id,
+                RegisteredInDistrictId = enrolment.DistrictId,
+                RegisteredById = a.UserId,
+                ExistingResidentId = other.Id,
+                ExistingDistrictId = district,
+                ExistingProtected = other.Protection != ProtectionLevel.None,
+                DetectedAt = now,
+                Version = Guid.NewGuid(),
+            });
+        }
         await db.SaveChangesAsync(ct);
-        await log.AppendAsync([Entry(a, resident.Id, AccessActions.Register, AccessOutcome.Granted)], ct);
-        return new RegisterResult(resident.Id, AlreadyEnrolled: false, Visible: true);
+        // The other record was not shown, but someone typed its number: its access report and the privacy officer see that.
+        await log.AppendAsync([Entry(a, resident.Id, AccessActions.Register, AccessOutcome.Granted),
+            .. unseen.Select(o => Entry(a, o.Id, AccessActions.Register, AccessOutcome.Denied))], ct);
+        return new RegisterResult(resident.Id, AlreadyEnrolled: false);
     }
 
     /// <summary>Breaks the glass: gives the actor a few hours' read access to the resident with this identity number,
@@ -772,6 +798,98 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         transfer.DecidedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return [];
+    }
+
+    public sealed record DuplicateRow(Guid Id, Guid Version, DateTime DetectedAt, string RegisteredBy, string RegisteredIn, string ExistingIn,
+        RelatedResident Registered, RelatedResident Existing, DuplicateResolution? Resolution, string? Note);
+
+    private IQueryable<PossibleDuplicate> DuplicatesFor(CaseActor a) => a.Role != Roles.TeamLeader
+        ? db.PossibleDuplicates.Where(_ => false)
+        : db.PossibleDuplicates.Where(d => (d.RegisteredInDistrictId == a.DistrictId && !d.ExistingProtected) || d.ExistingDistrictId == a.DistrictId);
+
+    /// <summary>Possible duplicates for the team leader's district: open ones, and those resolved in the last 90 days. A
+    /// record the team leader may not see is shown without name; the names shown are logged.</summary>
+    public async Task<IReadOnlyList<DuplicateRow>> DuplicatesAsync(CancellationToken ct)
+    {
+        var a = Actor;
+        var visible = Visible(a);
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
+        var rows = await DuplicatesFor(a).Where(d => d.ResolvedAt == null || d.ResolvedAt >= since)
+            .OrderBy(d => d.ResolvedAt != null).ThenBy(d => d.DetectedAt)
+            .Select(d => new
+            {
+                d.Id, d.Version, d.DetectedAt, d.Resolution, d.Note, d.ResidentId, d.ExistingResidentId,
+                RegisteredBy = db.Users.Where(u => u.Id == d.RegisteredById).Select(u => u.DisplayName).First(),
+                RegisteredIn = db.Organisations.Where(o => o.Id == d.RegisteredInDistrictId).Select(o => o.Name).First(),
+                ExistingIn = db.Organisations.Where(o => o.Id == d.ExistingDistrictId).Select(o => o.Name).First(),
+                RegisteredName = visible.Where(r => r.Id == d.ResidentId).Select(r => r.FirstName + " " + r.LastName).FirstOrDefault(),
+                ExistingName = visible.Where(r => r.Id == d.ExistingResidentId).Select(r => r.FirstName + " " + r.LastName).FirstOrDefault(),
+            })
+            .AsNoTracking().ToListAsync(ct);
+        var result = rows.Select(r => new DuplicateRow(r.Id, r.Version, r.DetectedAt, r.RegisteredBy, r.RegisteredIn, r.ExistingIn,
+            r.RegisteredName is null ? new RelatedResident(null, null, false, null) : new RelatedResident(r.ResidentId, r.RegisteredName, false, null),
+            r.ExistingName is null ? new RelatedResident(null, null, false, null) : new RelatedResident(r.ExistingResidentId, r.ExistingName, false, null),
+            r.Resolution, r.Note)).ToList();
+        await log.AppendAsync(result.SelectMany(r => new[] { r.Registered.ResidentId, r.Existing.ResidentId }).OfType<Guid>().Distinct()
+            .Select(id => Entry(a, id, AccessActions.DuplicateQueue, AccessOutcome.Granted)).ToList(), ct);
+        return result;
+    }
+
+    /// <summary>A team leader of either district records what was agreed. Linking needs both records visible to them and
+    /// neither protected; the other outcomes only a note. Exactly one resolution wins when two arrive together.</summary>
+    public async Task<RuleError?> ResolveDuplicateAsync(Guid duplicateId, Guid version, DuplicateResolution resolution, string? note, CancellationToken ct)
+    {
+        var a = Actor;
+        var text = TextRules.Meaningful(note);
+        if (text is null)
+        {
+            return new RuleError("note", "Skriv hva som er avklart.");
+        }
+        var duplicate = await DuplicatesFor(a).FirstOrDefaultAsync(d => d.Id == duplicateId, ct);
+        if (duplicate is null)
+        {
+            return new RuleError("", "Den mulige dubletten finnes ikke.");
+        }
+        if (duplicate.ResolvedAt is not null || duplicate.Version != version)
+        {
+            return new RuleError("", "Den mulige dubletten er allerede behandlet.");
+        }
+        if (resolution == DuplicateResolution.Linked)
+        {
+            var visible = Visible(a);
+            var both = await visible.CountAsync(r => (r.Id == duplicate.ResidentId || r.Id == duplicate.ExistingResidentId) && r.Protection == ProtectionLevel.None, ct);
+            if (both < 2)
+            {
+                return new RuleError("resolution", "Du kan bare koble journaler du selv har tilgang til og som ikke har adressesperre. Avtal brukerbytte eller samarbeid med den andre bydelen.");
+            }
+            db.ResidentLinks.Add(new ResidentLink
+            {
+                Id = Guid.CreateVersion7(),
+                ResidentId = duplicate.ResidentId,
+                OtherResidentId = duplicate.ExistingResidentId,
+                Reason = text,
+                LinkedAt = clock.GetUtcNow().UtcDateTime,
+                LinkedBy = a.Name,
+            });
+        }
+        db.Entry(duplicate).Property(d => d.Version).OriginalValue = version;
+        duplicate.Version = Guid.NewGuid();
+        duplicate.Resolution = resolution;
+        duplicate.Note = text;
+        duplicate.ResolvedAt = clock.GetUtcNow().UtcDateTime;
+        duplicate.ResolvedById = a.UserId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new RuleError("", "Den mulige dubletten er allerede behandlet.");
+        }
+        await log.AppendAsync([Entry(a, duplicate.ResidentId, AccessActions.Change, AccessOutcome.Granted, text),
+            Entry(a, duplicate.ExistingResidentId, AccessActions.Change, AccessOutcome.Granted, text)], ct);
+        return null;
     }
 
     /// <summary>The first day a consent no longer holds: withdrawn, or the day after it expired.</summary>

@@ -139,9 +139,7 @@ public sealed class RegisterModel(
         var result = await files.RegisterAsync(resident, living, enrolment, HttpContext.RequestAborted);
         if (result.AlreadyEnrolled)
         {
-            ModelState.AddModelError("Input.IdentityNumber", result.Visible
-                ? l["Personen er allerede i oppfølging i bydelen. Åpne brukeren fra sakslisten i stedet."]
-                : l["Personen er allerede i oppfølging i bydelen. Kontakt teamlederen."]);
+            ModelState.AddModelError("Input.IdentityNumber", l["Personen er allerede i oppfølging i bydelen. Åpne brukeren fra sakslisten i stedet."]);
             await LoadChoicesAsync();
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();

@@ -108,7 +108,9 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
     public void Configure(EntityTypeBuilder<Resident> b)
     {
         b.Property(r => r.IdentityNumber).HasMaxLength(11);
-        b.HasIndex(r => r.IdentityNumber).IsUnique();
+        // Not unique: a worker who registers a number held by a record they may not see gets a record of their own
+        // (see PossibleDuplicate), so that knowing a number never opens or reveals anyone.
+        b.HasIndex(r => r.IdentityNumber);
         b.Property(r => r.FirstName).HasMaxLength(100);
         b.Property(r => r.LastName).HasMaxLength(100);
         b.Property(r => r.SearchName).HasMaxLength(201);

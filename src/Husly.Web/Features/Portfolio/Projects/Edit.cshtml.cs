@@ -25,7 +25,8 @@ public sealed class EditModel(
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var project = await LoadAsync(id);
-        if (project is null)
+        // A project the user may not even read answers exactly like one that does not exist.
+        if (project is null || !(await authorization.AuthorizeAsync(User, project.Scope(), ProjectOperations.Read)).Succeeded)
         {
             return NotFound();
         }
@@ -40,7 +41,8 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         var project = await LoadAsync(id);
-        if (project is null)
+        // A project the user may not even read answers exactly like one that does not exist.
+        if (project is null || !(await authorization.AuthorizeAsync(User, project.Scope(), ProjectOperations.Read)).Succeeded)
         {
             return NotFound();
         }

@@ -99,8 +99,8 @@ public sealed class EditTests(Apps apps)
         Assert.Equal(mayEdit ? HttpStatusCode.OK : HttpStatusCode.Forbidden, get.StatusCode);
         if (!mayEdit)
         {
-            var sneaky = await client.PostAsync($"/portfolio/projects/edit/{project.Id}", new FormUrlEncodedContent([new("Input.Name", "Kapret")]));
-            Assert.True(sneaky.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest);
+            var sneaky = await client.PostWithTokenAsync($"/portfolio/projects/edit/{project.Id}", ("Input.Name", "Kapret"));
+            Assert.Equal(HttpStatusCode.Forbidden, sneaky.StatusCode);
             Assert.Equal(project.Name, (await app.ProjectAsync(project.Id)).Name);
         }
     }
@@ -134,6 +134,23 @@ public sealed class EditTests(Apps apps)
         var page = await Html.ParseAsync(response);
         Assert.Equal("Velg en bydel eller etat som ansvarlig enhet.", page.FieldError("Input_LeadUnitId"));
         Assert.Equal("Velg en aktiv bruker med rollen prosjektleder.", page.FieldError("Input_ProjectLeadId"));
+    }
+
+    /// <summary>A partner may not read a project their organisation is not in: its edit page must not confirm it exists.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_project_the_user_may_not_read_answers_edit_exactly_like_a_missing_one(TestDatabase db)
+    {
+        var app = apps[db];
+        var project = await app.AddProjectAsync(b => b.InDistrict("Grorud"));
+        var partner = app.ClientFor(DemoAccounts.PartnerNav);
+        var missing = Guid.NewGuid();
+
+        var hidden = await partner.GetAsync($"/portfolio/projects/edit/{project.Id}");
+        var absent = await partner.GetAsync($"/portfolio/projects/edit/{missing}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal((await Html.ParseAsync(absent)).QuerySelector("main")!.TextContent, (await Html.ParseAsync(hidden)).QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostWithTokenAsync($"/portfolio/projects/edit/{project.Id}", ("Input.Name", "Kapret"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostWithTokenAsync($"/portfolio/projects/edit/{missing}", ("Input.Name", "Kapret"))).StatusCode);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
