@@ -818,7 +818,13 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             .OrderBy(d => d.ResolvedAt != null).ThenBy(d => d.DetectedAt)
             .Select(d => new
             {
-                d.Id, d.Version, d.DetectedAt, d.Resolution, d.Note, d.ResidentId, d.ExistingResidentId,
+                d.Id,
+                d.Version,
+                d.DetectedAt,
+                d.Resolution,
+                d.Note,
+                d.ResidentId,
+                d.ExistingResidentId,
                 RegisteredBy = db.Users.Where(u => u.Id == d.RegisteredById).Select(u => u.DisplayName).First(),
                 RegisteredIn = db.Organisations.Where(o => o.Id == d.RegisteredInDistrictId).Select(o => o.Name).First(),
                 ExistingIn = db.Organisations.Where(o => o.Id == d.ExistingDistrictId).Select(o => o.Name).First(),
