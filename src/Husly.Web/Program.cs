@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Husly.Data;
+using Husly.Features.Account;
 using Husly.Features.Administration;
 using Husly.Features.Casework;
 using Husly.Features.Portfolio;
@@ -18,6 +19,7 @@ builder.Services.AddHuslyData(builder.Configuration);
 // Administration registers Identity; the cookie settings in AddHuslyAuth must come after it to take effect.
 builder.Services.AddAdministration();
 builder.Services.AddHuslyAuth();
+builder.Services.AddUserSessions();
 builder.Services.AddHuslyLocalization();
 builder.Services.AddHuslyErrors();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Account;
 
-public sealed class ChangePasswordModel(UserManager<HuslyUser> users, SignInManager<HuslyUser> signIn, IStringLocalizer<SharedResource> l)
+public sealed class ChangePasswordModel(UserManager<HuslyUser> users, SignInManager<HuslyUser> signIn, UserSessions sessions, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     [BindProperty]
@@ -39,6 +39,8 @@ public sealed class ChangePasswordModel(UserManager<HuslyUser> users, SignInMana
             }
             return Page();
         }
+        // Every sign-in made with the old password ends, on every device; this browser gets a new session.
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged);
         await signIn.RefreshSignInAsync(user);
         TempData.Flash(l["Passordet er endret."]);
         return Redirect("/");

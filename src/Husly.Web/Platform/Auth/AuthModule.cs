@@ -11,7 +11,8 @@ internal static class AuthModule
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentActor>();
 
-        // A deactivated user's cookie stops working within a minute: deactivation renews the security stamp.
+        // Roles and unit are re-read within a minute of a change (the stamp check rebuilds the principal). Ending a
+        // session is immediate: see Features/Account/UserSessions.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
@@ -21,14 +22,10 @@ internal static class AuthModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.Events = new CookieAuthenticationEvents
-            {
-                OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
-                // Render the Norwegian 403 page in place instead of redirecting, for pages and API alike.
-                OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden, redirect: false),
-            };
+            // Set on Identity's events object, never a new one: that would drop the security-stamp check it installs.
+            o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+            // Render the Norwegian 403 page in place instead of redirecting, for pages and API alike.
+            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden, redirect: false);
         });
 
         services.AddAuthorizationBuilder()

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Husly.Features.Administration.Users;
 
 /// <summary>Edit a user's name, role, unit and whether they may sign in. Users are deactivated, never deleted.</summary>
-public sealed class EditModel(HuslyDbContext db, UserManager<HuslyUser> users, UserChoices choices, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed class EditModel(HuslyDbContext db, UserManager<HuslyUser> users, UserChoices choices, Account.UserSessions sessions, IStringLocalizer<SharedResource> l, TimeProvider clock)
     : PageModel
 {
     [BindProperty]
@@ -66,6 +66,7 @@ public sealed class EditModel(HuslyDbContext db, UserManager<HuslyUser> users, U
         }
         db.Entry(user).Property(u => u.Version).OriginalValue = Input.Version;
         var deactivating = user.IsActive && !Input.IsActive;
+        var accessChanges = deactivating || user.OrganisationId != Input.OrganisationId || !string.Equals(user.Email, Input.Email.Trim(), StringComparison.OrdinalIgnoreCase);
         user.DisplayName = Input.DisplayName.Trim();
         user.Title = string.IsNullOrWhiteSpace(Input.Title) ? null : Input.Title.Trim();
         user.Email = user.UserName = Input.Email.Trim();
@@ -96,6 +97,12 @@ public sealed class EditModel(HuslyDbContext db, UserManager<HuslyUser> users, U
         {
             await users.RemoveFromRolesAsync(user, currentRoles);
             await users.AddToRoleAsync(user, Input.Role!);
+            accessChanges = true;
+        }
+        // What someone may see follows from role, unit and being active: their open sessions end now, not in a minute.
+        if (accessChanges)
+        {
+            await sessions.EndAllAsync(user.Id, Account.SessionEndReasons.UserChanged);
         }
         TempData.Flash(deactivating ? l["Brukeren {0} er deaktivert.", user.DisplayName] : l["Endringene er lagret."]);
         return RedirectToPage("Index");
