@@ -8,7 +8,7 @@ internal static class CaseworkModule
 {
     public static IServiceCollection AddCasework(this IServiceCollection services)
     {
-        services.AddOptions<CaseworkOptions>().BindConfiguration("Casework");
+        services.AddOptions<CaseworkOptions>().BindConfiguration("Casework").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccessLog>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseworkLookups>();

@@ -23,7 +23,7 @@ public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> op
         public string? IdentityNumber { get; set; }
 
         [Required(ErrorMessage = "Skriv hvorfor du trenger nødtilgang.")]
-        [StringLength(1000, MinimumLength = 20, ErrorMessage = "Begrunnelsen må ha mellom {2} og {1} tegn.")]
+        [StringLength(1000, ErrorMessage = "Begrunnelsen kan ha høyst {1} tegn.")]
         [Display(Name = "Hvorfor trenger du tilgang nå?")]
         public string? Reason { get; set; }
     }
@@ -43,15 +43,31 @@ public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> op
         {
             ModelState.AddModelError("Input.IdentityNumber", l[IdentityNumberMessages.For(error)]);
         }
+        // Checked after removing invisible characters and surrounding space: twenty zero-width spaces are no reason.
+        var reason = TextRules.Meaningful(Input.Reason, 10);
+        if (Input.Reason is not null && (reason is null || reason.Length < 20))
+        {
+            ModelState.AddModelError("Input.Reason", l["Skriv en begrunnelse på minst 20 tegn som forklarer hvorfor du trenger tilgang nå."]);
+        }
         if (ModelState.IsValid)
         {
-            var residentId = await files.BreakGlassAsync(number!, Input.Reason!.Trim(), HttpContext.RequestAborted);
-            if (residentId is { } id)
+            var result = await files.BreakGlassAsync(number!, reason!, HttpContext.RequestAborted);
+            switch (result.Outcome)
             {
-                TempData.Flash(l["Du har nødtilgang i {0} timer. Tilgangen er logget og blir gjennomgått av teamleder.", Hours]);
-                return Redirect($"/casework/residents/details/{id}");
+                case CaseFiles.BreakGlassOutcome.Opened:
+                    TempData.Flash(l["Du har nødtilgang i {0} timer. Tilgangen er logget og blir gjennomgått av teamleder.", Hours]);
+                    return Redirect($"/casework/residents/details/{result.ResidentId}");
+                case CaseFiles.BreakGlassOutcome.AlreadyVisible:
+                    TempData.Flash(l["Du har allerede tilgang til denne brukeren. Nødtilgang trengs ikke."]);
+                    return Redirect($"/casework/residents/details/{result.ResidentId}");
+                case CaseFiles.BreakGlassOutcome.LimitReached:
+                    ModelState.AddModelError("Input.IdentityNumber", l["Du har brukt nødtilgang til denne brukeren {0} ganger det siste døgnet. Trenger du tilgang videre, må teamlederen gi deg ordinær tilgang.", options.Value.EmergencyAccessGrantsPerDay]);
+                    break;
+                default:
+                    // The same words whether nobody has the number or the person has a protected address.
+                    ModelState.AddModelError("Input.IdentityNumber", l["Nødtilgang ble ikke gitt for dette fødselsnummeret. Forsøket er logget og blir gjennomgått av teamleder."]);
+                    break;
             }
-            ModelState.AddModelError("Input.IdentityNumber", l["Ingen bruker i Husly har dette fødselsnummeret."]);
         }
         await LoadReviewsAsync();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

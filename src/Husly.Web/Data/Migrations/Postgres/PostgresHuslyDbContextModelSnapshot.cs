@@ -302,7 +302,20 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<Guid>("ResidentId")
+                    b.Property<Guid?>("ResidentDistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResidentReviewNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("ResidentReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResidentReviewedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ReviewNote")
@@ -323,6 +336,8 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasIndex("ReviewedById");
 
                     b.HasIndex("DistrictId", "ReviewedAt");
+
+                    b.HasIndex("ResidentDistrictId", "ResidentReviewedAt");
 
                     b.HasIndex("UserId", "ResidentId", "ExpiresAt");
 

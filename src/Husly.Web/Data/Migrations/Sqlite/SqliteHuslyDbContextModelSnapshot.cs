@@ -297,7 +297,20 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
+                    b.Property<Guid?>("ResidentDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentReviewNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResidentReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentReviewedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewNote")
@@ -318,6 +331,8 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasIndex("ReviewedById");
 
                     b.HasIndex("DistrictId", "ReviewedAt");
+
+                    b.HasIndex("ResidentDistrictId", "ResidentReviewedAt");
 
                     b.HasIndex("UserId", "ResidentId", "ExpiresAt");
 

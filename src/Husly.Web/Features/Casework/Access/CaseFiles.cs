@@ -17,10 +17,16 @@ public sealed class CaseworkOptions
     public bool AllowSyntheticIdentityNumbers { get; set; }
 
     /// <summary>How long workers keep read access to a resident after their enrolment ended (e.g. after a transfer).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 365)]
     public int ReadAccessDaysAfterEnd { get; set; } = 90;
 
     /// <summary>How long emergency access ("break the glass") lasts.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 24)]
     public int EmergencyAccessHours { get; set; } = 4;
+
+    /// <summary>How many emergency accesses one worker may take to one resident in 24 hours; more needs ordinary access.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10)]
+    public int EmergencyAccessGrantsPerDay { get; set; } = 2;
 
     /// <summary>Only for measuring what the read audit costs (bench/casework.sh): honoured solely in the "Benchmark"
     /// environment, ignored (with an error in the log) anywhere else.</summary>
@@ -457,74 +463,111 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         return new RegisterResult(resident.Id, AlreadyEnrolled: false);
     }
 
-    /// <summary>Breaks the glass: gives the actor a few hours' read access to the resident with this identity number,
-    /// for the stated reason, logged and queued for a team leader's review. Null when no such resident exists.</summary>
-    public async Task<Guid?> BreakGlassAsync(string identityNumber, string reason, CancellationToken ct)
+    public enum BreakGlassOutcome { Opened, NotGiven, LimitReached, AlreadyVisible }
+
+    public sealed record BreakGlassResult(BreakGlassOutcome Outcome, Guid? ResidentId);
+
+    /// <summary>Breaks the glass: gives the actor a few hours' read access to the resident with this identity number, for
+    /// the stated reason, logged and queued for review by team leaders of both districts. No such number and a protected
+    /// address (named workers only) answer alike, and both are queued for review too, so the form is no oracle.</summary>
+    public async Task<BreakGlassResult> BreakGlassAsync(string identityNumber, string reason, CancellationToken ct)
     {
         var a = Actor;
         if (!a.WorksWithResidents)
         {
             throw new InvalidOperationException("Only case workers and team leaders may use emergency access.");
         }
-        var residentId = await db.Residents.Where(r => r.IdentityNumber == identityNumber).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        if (residentId is null)
+        var visible = Visible(a);
+        var candidates = await db.Residents.Where(r => r.IdentityNumber == identityNumber)
+            .Select(r => new { r.Id, r.Protection, Seen = visible.Any(v => v.Id == r.Id) }).ToListAsync(ct);
+        if (candidates.FirstOrDefault(c => c.Seen) is { } own)
         {
-            await log.AppendAsync([Entry(a, null, AccessActions.Emergency, AccessOutcome.Denied, reason)], ct);
-            return null;
+            return new BreakGlassResult(BreakGlassOutcome.AlreadyVisible, own.Id); // nothing to break: the worker has access
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var target = candidates.FirstOrDefault(c => c.Protection == ProtectionLevel.None);
+        if (target is not null)
+        {
+            var since = now.AddHours(-24);
+            var recent = await db.EmergencyAccesses.CountAsync(g => g.UserId == a.UserId && g.ResidentId == target.Id && g.GrantedAt > since, ct);
+            if (recent >= options.Value.EmergencyAccessGrantsPerDay)
+            {
+                await log.AppendAsync([Entry(a, target.Id, AccessActions.Emergency, AccessOutcome.Denied, reason)], ct);
+                return new BreakGlassResult(BreakGlassOutcome.LimitReached, target.Id);
+            }
+        }
+        var residentDistrict = target is null ? null : await db.Enrolments.Where(e => e.ResidentId == target.Id)
+            .OrderBy(e => e.End == null ? 0 : 1).ThenByDescending(e => e.Start).Select(e => (Guid?)e.DistrictId).FirstOrDefaultAsync(ct);
         db.EmergencyAccesses.Add(new EmergencyAccess
         {
             Id = Guid.CreateVersion7(),
             UserId = a.UserId,
-            ResidentId = residentId.Value,
+            ResidentId = target?.Id,
             DistrictId = a.DistrictId!.Value,
+            ResidentDistrictId = residentDistrict,
             Reason = reason,
             GrantedAt = now,
-            ExpiresAt = now.AddHours(options.Value.EmergencyAccessHours),
+            ExpiresAt = target is null ? now : now.AddHours(options.Value.EmergencyAccessHours),
         });
         await db.SaveChangesAsync(ct);
-        await log.AppendAsync([Entry(a, residentId, AccessActions.Emergency, AccessOutcome.Emergency, reason)], ct);
-        return residentId;
+        // A protected resident's own log shows the attempt; the worker's answer does not.
+        await log.AppendAsync(target is not null ? [Entry(a, target.Id, AccessActions.Emergency, AccessOutcome.Emergency, reason)]
+            : [Entry(a, null, AccessActions.Emergency, AccessOutcome.Denied, reason),
+                .. candidates.Select(c => Entry(a, c.Id, AccessActions.Emergency, AccessOutcome.Denied, reason))], ct);
+        return target is null ? new BreakGlassResult(BreakGlassOutcome.NotGiven, null) : new BreakGlassResult(BreakGlassOutcome.Opened, target.Id);
     }
 
-    public sealed record EmergencyRow(Guid Id, Guid ResidentId, string ResidentName, string Worker, string Reason, DateTime GrantedAt, DateTime ExpiresAt);
+    public sealed record EmergencyRow(Guid Id, Guid? ResidentId, string ResidentName, string Worker, string WorkerDistrict, string? ResidentDistrict,
+        string Reason, DateTime GrantedAt, DateTime ExpiresAt);
 
-    /// <summary>Emergency accesses in the team leader's district not yet reviewed. Names the residents, so each is logged.</summary>
+    private IQueryable<EmergencyAccess> EmergenciesToReview(CaseActor a) => a.Role switch
+    {
+        Roles.PrivacyOfficer => db.EmergencyAccesses.Where(g => g.ReviewedAt == null
+            || (g.ResidentDistrictId != null && g.ResidentDistrictId != g.DistrictId && g.ResidentReviewedAt == null)),
+        Roles.TeamLeader => db.EmergencyAccesses.Where(g => (g.DistrictId == a.DistrictId && g.ReviewedAt == null)
+            || (g.ResidentDistrictId == a.DistrictId && g.ResidentDistrictId != g.DistrictId && g.ResidentReviewedAt == null)),
+        _ => db.EmergencyAccesses.Where(_ => false),
+    };
+
+    /// <summary>Emergency accesses, and attempts that opened nothing, that the team leader's district (as the worker's or
+    /// the resident's) or the privacy officer has not reviewed. Names the residents, so each is logged.</summary>
     public async Task<IReadOnlyList<EmergencyRow>> EmergenciesToReviewAsync(CancellationToken ct)
     {
         var a = Actor;
-        if (a.Role != Roles.TeamLeader && a.Role != Roles.PrivacyOfficer)
-        {
-            return [];
-        }
-        var query = db.EmergencyAccesses.Where(g => g.ReviewedAt == null);
-        if (a.Role == Roles.TeamLeader)
-        {
-            query = query.Where(g => g.DistrictId == a.DistrictId);
-        }
-        var rows = await query.OrderBy(g => g.GrantedAt)
+        var rows = await EmergenciesToReview(a).OrderBy(g => g.GrantedAt)
             .Select(g => new EmergencyRow(g.Id, g.ResidentId,
                 db.Residents.Where(r => r.Id == g.ResidentId).Select(r => r.FirstName + " " + r.LastName).FirstOrDefault() ?? "",
-                g.User!.DisplayName, g.Reason, g.GrantedAt, g.ExpiresAt))
+                g.User!.DisplayName,
+                db.Organisations.Where(o => o.Id == g.DistrictId).Select(o => o.Name).First(),
+                db.Organisations.Where(o => o.Id == g.ResidentDistrictId).Select(o => o.Name).FirstOrDefault(),
+                g.Reason, g.GrantedAt, g.ExpiresAt))
             .AsNoTracking().ToListAsync(ct);
-        await log.AppendAsync(rows.Select(r => r.ResidentId).Distinct()
+        await log.AppendAsync(rows.Where(r => r.ResidentId is not null).Select(r => r.ResidentId!.Value).Distinct()
             .Select(id => Entry(a, id, AccessActions.Review, AccessOutcome.Granted)).ToList(), ct);
         return rows;
     }
 
+    /// <summary>Marks the actor's side reviewed (the privacy officer's review covers both). Nobody reviews their own.</summary>
     public async Task<bool> MarkEmergencyReviewedAsync(Guid emergencyId, string? note, CancellationToken ct)
     {
         var a = Actor;
-        var grant = await db.EmergencyAccesses.FirstOrDefaultAsync(g => g.Id == emergencyId && g.ReviewedAt == null
-            && (a.Role == Roles.PrivacyOfficer || (a.Role == Roles.TeamLeader && g.DistrictId == a.DistrictId)), ct);
+        var grant = await EmergenciesToReview(a).FirstOrDefaultAsync(g => g.Id == emergencyId, ct);
         if (grant is null || grant.UserId == a.UserId)
         {
-            return false; // nobody reviews their own emergency access
+            return false;
         }
-        grant.ReviewedAt = clock.GetUtcNow().UtcDateTime;
-        grant.ReviewedById = a.UserId;
-        grant.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var text = TextRules.Meaningful(note);
+        var workerSide = a.Role == Roles.PrivacyOfficer || (grant.DistrictId == a.DistrictId && grant.ReviewedAt == null);
+        var residentSide = a.Role == Roles.PrivacyOfficer || !grant.NeedsResidentReview || grant.ResidentDistrictId == a.DistrictId;
+        if (workerSide && grant.ReviewedAt is null)
+        {
+            (grant.ReviewedAt, grant.ReviewedById, grant.ReviewNote) = (now, a.UserId, text);
+        }
+        if (residentSide && grant.NeedsResidentReview && grant.ResidentReviewedAt is null)
+        {
+            (grant.ResidentReviewedAt, grant.ResidentReviewedById, grant.ResidentReviewNote) = (now, a.UserId, text);
+        }
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -70,7 +70,8 @@ public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> opti
         await db.HouseholdMembers.Where(m => m.ResidentId == id).ExecuteDeleteAsync(ct);
         await db.ResidentLinks.Where(l => l.ResidentId == id || l.OtherResidentId == id).ExecuteDeleteAsync(ct);
         await db.PossibleDuplicates.Where(d => d.ResidentId == id || d.ExistingResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Note, (string?)null), ct);
-        await db.EmergencyAccesses.Where(g => g.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Reason, "").SetProperty(g => g.ReviewNote, (string?)null), ct);
+        await db.EmergencyAccesses.Where(g => g.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Reason, "").SetProperty(g => g.ReviewNote, (string?)null)
+            .SetProperty(g => g.ResidentReviewNote, (string?)null), ct);
         await db.AccessLog.Where(e => e.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, (string?)null), ct);
         await transaction.CommitAsync(ct);
     }
