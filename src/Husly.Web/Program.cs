@@ -25,7 +25,12 @@ builder.Services.AddHuslyErrors();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 // Razor would otherwise encode æ, ø and å as numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.Add(new Husly.Platform.Errors.RouteValuesFromRouteOnly());
+    })
+    .AddMvcOptions(o => o.Filters.Add<Husly.Platform.Errors.UnknownHandlerFilter>())
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Husly.SharedResource)));
 builder.Services.AddOpenApi();

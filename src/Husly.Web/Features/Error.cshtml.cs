@@ -9,7 +9,7 @@ namespace Husly.Features;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ErrorModel(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, ILogger<ErrorModel> logger) : PageModel
 {
     public int Code { get; private set; }
     public string? TraceId { get; private set; }
@@ -33,13 +33,29 @@ public sealed class ErrorModel(Microsoft.Extensions.Localization.IStringLocalize
         _ => l["Det oppstod en uventet feil. Feilen er logget. Prøv igjen om litt."],
     };
 
-    public void OnGet(int? code) => Handle(code);
+    // No parameters to bind: a re-executed POST whose form could not be read (too many fields) must not be read again.
+    public void OnGet() => Handle();
 
-    public void OnPost(int? code) => Handle(code);
+    public void OnPost() => Handle();
 
-    private void Handle(int? code)
+    private void Handle()
     {
+        int? code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c : null;
+        // After an exception the handler has chosen the status (400 for a request it could not read, else 500).
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is { } failure)
+        {
+            code = Response.StatusCode;
+            if (code < 500)
+            {
+                logger.LogWarning("{Method} {Path} could not be read ({Error}): answered {Status}", failure.Endpoint?.DisplayName, failure.Path, failure.Error.GetType().Name + ": " + failure.Error.Message, code);
+            }
+        }
         Code = code is >= 400 and < 600 ? code.Value : 500;
+        if (Code == 400 && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } original)
+        {
+            // Antiforgery refusals and forms that could not be read end here without an exception.
+            logger.LogWarning("{Method} {Path} was refused as a bad request (400)", Request.Method, original.OriginalPath);
+        }
         Response.StatusCode = Code;
         TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }

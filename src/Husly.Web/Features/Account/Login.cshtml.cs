@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Caching.Memory;
 using Husly.Data.DemoData;
 using Husly.Features.Administration.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -11,9 +13,14 @@ namespace Husly.Features.Account;
 
 [AllowAnonymous]
 public sealed class LoginModel(
-    SignInManager<HuslyUser> signIn, IOptions<DemoDataOptions> demo, ILogger<LoginModel> logger,
+    SignInManager<HuslyUser> signIn, IPasswordHasher<HuslyUser> hasher, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+    IOptions<IdentityOptions> identity, IOptions<DemoDataOptions> demo, ILogger<LoginModel> logger,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>A hash to check passwords against when there is no account, so that a wrong e-mail takes as long as a
+    /// wrong password.</summary>
+    private static string? _decoyHash;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -37,14 +44,26 @@ public sealed class LoginModel(
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
         if (user is null || !user.IsActive)
         {
-            Error = l["Feil e-postadresse eller passord."];
+            // No account (or a deactivated one) looks and takes the same as a wrong password: a hash is checked, failures
+            // are counted, and the lockout message comes after as many failures as for a real account.
+            var decoy = user ?? new HuslyUser { DisplayName = "" };
+            hasher.VerifyHashedPassword(decoy, user?.PasswordHash ?? (_decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString())), Input.Password);
+            var key = "signin-miss:" + signIn.UserManager.NormalizeEmail(Input.Email);
+            var failures = cache.GetOrCreate(key, e =>
+            {
+                e.AbsoluteExpirationRelativeToNow = identity.Value.Lockout.DefaultLockoutTimeSpan;
+                return new StrongBox<int>();
+            })!;
+            Error = Interlocked.Increment(ref failures.Value) >= identity.Value.Lockout.MaxFailedAccessAttempts ? LockedOut : l["Feil e-postadresse eller passord."];
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            // A locked account is answered without checking the password; check one anyway so the time gives nothing away.
+            hasher.VerifyHashedPassword(user, user.PasswordHash ?? "", Input.Password);
             logger.LogWarning("User {UserId} is locked out after failed sign-ins", user.Id);
-            Error = l["Kontoen er midlertidig låst etter for mange mislykkede forsøk. Prøv igjen om 15 minutter."];
+            Error = LockedOut;
             return Page();
         }
         if (!result.Succeeded)
@@ -54,6 +73,8 @@ public sealed class LoginModel(
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
+
+    private string LockedOut => l["Kontoen er midlertidig låst etter for mange mislykkede forsøk. Prøv igjen om 15 minutter."];
 
     public sealed class InputModel
     {

@@ -18,11 +18,22 @@ internal static class ErrorsModule
     /// server outside Development.</summary>
     public static WebApplication UseHuslyErrors(this WebApplication app)
     {
-        app.UseExceptionHandler("/error/500");
+        // A request the server cannot read (a form with more than 1,024 fields, a malformed body) is the caller's error:
+        // 400, logged by the middleware like any other exception, and the Norwegian 400 page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = ex => IsUnreadableRequest(ex) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
         return app;
     }
+
+    /// <summary>The request itself could not be read (MVC wraps the form reader's exception).</summary>
+    internal static bool IsUnreadableRequest(Exception? ex) =>
+        ex is InvalidDataException or BadHttpRequestException or Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderException
+        || (ex?.InnerException is { } inner && IsUnreadableRequest(inner));
 
     private sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
     {

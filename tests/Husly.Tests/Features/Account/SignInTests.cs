@@ -104,4 +104,32 @@ public sealed class SignInTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(app.ClientFor(), email, "nytt-og-langt-passord")).StatusCode);
     }
+
+    /// <summary>Issue 8 §8: an e-mail without an account gets the same answers, lockout included, as a real account with a
+    /// wrong password, so the sign-in page does not tell who has an account.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_unknown_e_mail_is_answered_exactly_like_a_wrong_password_lockout_included(TestDatabase db)
+    {
+        var app = apps[db];
+        var existing = $"finnes-{Guid.NewGuid():N}@husly.test";
+        var admin = app.ClientFor(DemoAccounts.Admin);
+        await admin.SubmitAsync(await admin.GetPageAsync("/administration/users/create"), "main form", Html.Values(
+            ("Input.DisplayName", "Finnes Testesen"), ("Input.Email", existing), ("Input.Role", "ProjectLead"),
+            ("Input.OrganisationId", DemoIds.District("Alna").ToString()), ("Input.Password", "et-langt-passord-for-test")));
+
+        async Task<List<string>> AnswersAsync(string email)
+        {
+            var client = app.ClientFor();
+            var answers = new List<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                answers.Add((await Html.ParseAsync(await SignInAsync(client, email, "feil passord her"))).QuerySelector("#login-error")!.TextContent.Trim());
+            }
+            return answers;
+        }
+        var forExisting = await AnswersAsync(existing);
+        var forUnknown = await AnswersAsync($"finnes-ikke-{Guid.NewGuid():N}@husly.test");
+        Assert.Equal(forExisting, forUnknown);
+        Assert.Contains("midlertidig låst", forUnknown[^1]);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class DecisionTests(Apps apps)
         Assert.Contains("Eva Strand", page.QuerySelector("dl.facts")!.TextContent);
 
         var letter = await eva.GetPageAsync(url + "/print");
+        Assert.True((await eva.GetAsync(url + "/print")).Headers.CacheControl?.NoStore, "the letter shows the full identity number");
         var text = letter.GetElementById("letter")!.TextContent;
         var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
         Assert.Contains("Fødselsnummer: " + number, text);
