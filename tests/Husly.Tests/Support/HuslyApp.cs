@@ -23,10 +23,17 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly string? _sqliteFile;
     private readonly string? _postgresDatabase;
+    private readonly string _checkpoints;
+    private readonly bool _ownsCheckpoints;
+
+    /// <summary>The access log's test key (32 bytes); real installs configure their own or get a key file.</summary>
+    public const string AccessLogKey = "dGVzdC1ub2trZWwtZm9yLXRpbGdhbmdzbG9nZ2VuLTEyMw==";
 
     public HuslyApp(TestDatabase database)
     {
         Database = database;
+        _checkpoints = Path.Combine(Path.GetTempPath(), $"husly-checkpoints-{Guid.NewGuid():N}");
+        _ownsCheckpoints = true;
         if (database == TestDatabase.Sqlite)
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"husly-test-{Guid.NewGuid():N}.db");
@@ -47,6 +54,7 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     {
         Database = sameDatabaseAs.Database;
         _connectionString = sameDatabaseAs._connectionString;
+        _checkpoints = sameDatabaseAs._checkpoints;
     }
 
     public TestDatabase Database { get; }
@@ -58,6 +66,9 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Projects", "40");
+        builder.UseSetting("Casework:AccessLog:Keys:test-1", AccessLogKey);
+        builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
+        builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
@@ -83,6 +94,10 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_ownsCheckpoints && Directory.Exists(_checkpoints))
+        {
+            Directory.Delete(_checkpoints, recursive: true);
+        }
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

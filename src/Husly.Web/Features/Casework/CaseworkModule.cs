@@ -9,13 +9,16 @@ internal static class CaseworkModule
     public static IServiceCollection AddCasework(this IServiceCollection services)
     {
         services.AddOptions<CaseworkOptions>().BindConfiguration("Casework").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccessLogOptions>().BindConfiguration("Casework:AccessLog").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AccessLogSeal>();
         services.AddSingleton<AccessLog>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusedAttempts>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseworkLookups>();
-        services.AddOptions<RetentionOptions>().BindConfiguration("Casework:Retention");
+        services.AddOptions<RetentionOptions>().BindConfiguration("Casework:Retention").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Retention>();
         services.AddHostedService<RetentionJob>();
-        // Other roles get the 403 page before anything is read, so nothing is revealed and nothing logged.
+        // Other roles get the 403 page before anything is read, so nothing is revealed; RefusedAttempts logs the attempt.
         services.PostConfigure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Casework", Policies.Casework);

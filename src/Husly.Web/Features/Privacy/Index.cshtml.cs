@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Husly.Common;
 using Husly.Features.Casework.Access;
 using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Husly.Features.Privacy;
 
 /// <summary>The privacy officer's desk: search the access log, verify that it is unchanged, review emergency access.</summary>
-public sealed class IndexModel(CaseFiles files, AccessLog log, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CaseFiles files, AccessLog log, IOptions<CaseworkOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class SearchInput
     {
@@ -28,16 +30,19 @@ public sealed class IndexModel(CaseFiles files, AccessLog log, IStringLocalizer<
 
         [Display(Name = "Utfall")]
         public AccessOutcome? Outcome { get; set; }
+
+        [Range(1, 100_000)]
+        public int Page { get; set; } = 1;
     }
 
     [BindProperty]
     public SearchInput Input { get; set; } = new();
 
-    public IReadOnlyList<CaseFiles.AuditRow>? Rows { get; private set; }
+    public CaseFiles.AuditPage? Result { get; private set; }
     public IReadOnlyList<CaseFiles.EmergencyRow> ToReview { get; private set; } = [];
 
-    /// <summary>After a verification: null when the chain holds, else the first broken sequence number.</summary>
-    public (bool Done, long? BrokenAt) Verification { get; private set; }
+    /// <summary>After a verification: what it found.</summary>
+    public AccessLogVerification? Verification { get; private set; }
 
     public async Task OnGetAsync() => ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
 
@@ -48,9 +53,14 @@ public sealed class IndexModel(CaseFiles files, AccessLog log, IStringLocalizer<
         {
             ModelState.AddModelError("Input.To", l["Til-datoen kan ikke være før fra-datoen."]);
         }
+        var number = Input.IdentityNumber?.Replace(" ", "", StringComparison.Ordinal);
+        if (!string.IsNullOrEmpty(number) && !IdentityNumber.TryParse(number, new IdentityNumberRules(options.Value.AllowSyntheticIdentityNumbers), out _, out var error))
+        {
+            ModelState.AddModelError("Input.IdentityNumber", l[Casework.Residents.IdentityNumberMessages.For(error)]);
+        }
         if (ModelState.IsValid)
         {
-            Rows = await files.AuditSearchAsync(new CaseFiles.AuditFilter(Input.From, Input.To, Input.User, Input.IdentityNumber, Input.Outcome),
+            Result = await files.AuditSearchAsync(new CaseFiles.AuditFilter(Input.From, Input.To, Input.User, number, Input.Outcome, Input.Page),
                 HttpContext.RequestAborted);
         }
         else
@@ -63,7 +73,7 @@ public sealed class IndexModel(CaseFiles files, AccessLog log, IStringLocalizer<
 
     public async Task<IActionResult> OnPostVerifyAsync()
     {
-        Verification = (true, await log.VerifyAsync(HttpContext.RequestAborted));
+        Verification = await log.VerifyAsync(HttpContext.RequestAborted);
         ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
         return Page();
     }

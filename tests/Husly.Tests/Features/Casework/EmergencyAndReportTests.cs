@@ -3,6 +3,7 @@ using Husly.Data.DemoData;
 using Husly.Features.Casework.Access;
 using Husly.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Husly.Tests.Features.Casework;
 
@@ -160,5 +161,29 @@ public sealed class EmergencyAndReportTests(Apps apps)
             Html.Values(("Input.From", "2026-05-01"), ("Input.To", "2026-04-01"))));
         Assert.Equal("Til-datoen kan ikke være før fra-datoen.", dates.FieldError("Input_To"));
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.TeamLeaderGrorud).GetAsync("/privacy")).StatusCode);
+    }
+
+    /// <summary>Issue 8 §5: a search that finds more than a page says so and pages on; a malformed number is refused.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_privacy_search_says_when_there_are_more_and_pages_on(TestDatabase db)
+    {
+        var app = apps[db];
+        var who = TestData.Unique("Søketest");
+        var entries = Enumerable.Range(0, CaseFiles.AuditPageSize + 10)
+            .Select(_ => new AccessLogEntry { UserName = who, Role = "CaseWorker", Action = AccessActions.View, ResidentId = Guid.NewGuid() }).ToList();
+        await app.Services.GetRequiredService<AccessLog>().AppendAsync(entries, TestContext.Current.CancellationToken);
+        var officer = app.ClientFor(DemoAccounts.PrivacyOfficer);
+        var desk = await officer.GetPageAsync("/privacy");
+
+        var first = await Html.ParseAsync(await officer.SubmitAsync(desk, "main form:not([action])", Html.Values(("Input.User", who))));
+        Assert.Equal(CaseFiles.AuditPageSize, first.QuerySelectorAll("#audit tbody tr").Length);
+        Assert.Contains("Det finnes flere treff", first.GetElementById("audit-count")!.TextContent);
+        var second = await Html.ParseAsync(await officer.SubmitAsync(first, "nav.pager form"));
+        Assert.Equal(10, second.QuerySelectorAll("#audit tbody tr").Length);
+        Assert.Contains("Viser linje 201–210", second.GetElementById("audit-count")!.TextContent);
+
+        var malformed = await officer.SubmitAsync(desk, "main form:not([action])", Html.Values(("Input.IdentityNumber", "12345678901")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, malformed.StatusCode);
+        Assert.Equal("Fødselsnummeret er ikke gyldig: kontrollsifrene stemmer ikke.", (await Html.ParseAsync(malformed)).FieldError("Input_IdentityNumber"));
     }
 }

@@ -225,6 +225,10 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(60)

@@ -46,19 +46,25 @@ public sealed class AccessLogEntry
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
-    internal string ComputeHash()
-    {
-        var text = string.Join('\u001f',
-            PreviousHash, Sequence.ToString(CultureInfo.InvariantCulture), At.Ticks.ToString(CultureInfo.InvariantCulture),
-            UserId?.ToString() ?? "", UserName, Role, UnitId?.ToString() ?? "", UnitName, ResidentId?.ToString() ?? "",
-            Action, ReasonDigest, Outcome.ToString());
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    /// <summary>The key that sealed the hash (HMAC-SHA256, key outside the database).</summary>
+    public string? KeyId { get; set; }
+
+    internal string ChainText() => string.Join('\u001f',
+        PreviousHash, Sequence.ToString(CultureInfo.InvariantCulture), At.Ticks.ToString(CultureInfo.InvariantCulture),
+        UserId?.ToString() ?? "", UserName, Role, UnitId?.ToString() ?? "", UnitName, ResidentId?.ToString() ?? "",
+        Action, ReasonDigest, Outcome.ToString());
 
     internal static string Digest(string? reason) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reason ?? "")));
 
-    /// <summary>The entry is as written: its hash holds, and a reason still present is the one the chain covers.</summary>
-    internal bool IsIntact => ComputeHash() == Hash && (Reason is null || Digest(Reason) == ReasonDigest);
+    /// <summary>The entry is as written: its keyed hash holds, and a reason still present is the one the chain covers.</summary>
+    internal bool IsIntact(AccessLogSeal seal) => seal.Hash(KeyId, ChainText()) == Hash && (Reason is null || Digest(Reason) == ReasonDigest);
+}
+
+/// <summary>What a verification found: the chain's own links and keyed hashes, and the signed checkpoints kept outside the
+/// database (which catch a cut tail and a rewritten chain).</summary>
+public sealed record AccessLogVerification(long Entries, long? BrokenAt, string? Problem, int Checkpoints)
+{
+    public bool Intact => Problem is null;
 }
 
 /// <summary>The codes for what was read; the resident's access report names them in Bokmål.</summary>
@@ -105,6 +111,7 @@ public sealed class AccessLog : IAsyncDisposable
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const int MaxBatch = 256;
     private readonly IServiceScopeFactory scopes;
+    private readonly AccessLogSeal seal;
     private readonly TimeProvider clock;
     private readonly ILogger<AccessLog> logger;
     private readonly bool skip;
@@ -118,10 +125,11 @@ public sealed class AccessLog : IAsyncDisposable
 
     private sealed record Pending(IReadOnlyList<AccessLogEntry> Entries, TaskCompletionSource Committed);
 
-    public AccessLog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CaseworkOptions> options, IHostEnvironment environment,
+    public AccessLog(IServiceScopeFactory scopes, AccessLogSeal seal, TimeProvider clock, IOptions<CaseworkOptions> options, IHostEnvironment environment,
         ILogger<AccessLog> logger)
     {
         this.scopes = scopes;
+        this.seal = seal;
         this.clock = clock;
         this.logger = logger;
         skip = SkipAllowed(options.Value, environment, logger);
@@ -233,13 +241,23 @@ public sealed class AccessLog : IAsyncDisposable
                 entry.Sequence = ++sequence;
                 entry.PreviousHash = hash;
                 entry.ReasonDigest = AccessLogEntry.Digest(entry.Reason);
-                entry.Hash = hash = entry.ComputeHash();
+                entry.KeyId = seal.CurrentKeyId;
+                entry.Hash = hash = seal.Hash(entry.KeyId, entry.ChainText())!;
             }
             db.AccessLog.AddRange(entries);
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None);
                 last = (sequence, hash);
+                try
+                {
+                    seal.WriteCheckpoint(sequence, hash, now);
+                }
+                catch (IOException e)
+                {
+                    // The entries are committed; a missing checkpoint weakens only truncation detection for this batch.
+                    logger.LogError(e, "Could not write the access-log checkpoint at {Sequence}", sequence);
+                }
                 return;
             }
             catch (DbUpdateException) when (attempt < 5)
@@ -256,23 +274,39 @@ public sealed class AccessLog : IAsyncDisposable
         await writer;
     }
 
-    /// <summary>Walks the whole chain; returns the first entry whose link or content does not hold, or null.</summary>
-    public async Task<long?> VerifyAsync(CancellationToken ct)
+    /// <summary>Walks the whole chain (links and keyed hashes), then holds it against the signed checkpoints: a checkpoint
+    /// past the last entry means the tail was cut; one whose hash differs means the chain was rewritten.</summary>
+    public async Task<AccessLogVerification> VerifyAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
         var previous = Genesis;
         var expected = 1L;
+        var checkpoints = seal.ReadCheckpoints();
+        if (checkpoints.FirstOrDefault(c => !c.Valid) is not null)
+        {
+            return new AccessLogVerification(0, null, "checkpoint-forged", checkpoints.Count);
+        }
+        var wanted = checkpoints.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.Select(c => c.Hash).ToHashSet());
         await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (entry.Sequence != expected || entry.PreviousHash != previous || !entry.IsIntact)
+            if (entry.Sequence != expected || entry.PreviousHash != previous || !entry.IsIntact(seal))
             {
-                return entry.Sequence == expected ? entry.Sequence : expected;
+                return new AccessLogVerification(expected - 1, entry.Sequence == expected ? entry.Sequence : expected, "chain", checkpoints.Count);
+            }
+            if (wanted.TryGetValue(entry.Sequence, out var hashes) && !hashes.Contains(entry.Hash))
+            {
+                return new AccessLogVerification(expected - 1, entry.Sequence, "checkpoint-mismatch", checkpoints.Count);
             }
             previous = entry.Hash;
             expected++;
         }
-        return null;
+        var count = expected - 1;
+        if (checkpoints.Count > 0 && checkpoints.Max(c => c.Sequence) > count)
+        {
+            return new AccessLogVerification(count, count + 1, "truncated", checkpoints.Count);
+        }
+        return new AccessLogVerification(count, null, null, checkpoints.Count);
     }
 }
 
@@ -292,5 +326,6 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.ReasonDigest).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.KeyId).HasMaxLength(40);
     }
 }

@@ -595,17 +595,24 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         return new AccessReport(resident.Id, resident.Name, resident.IdentityNumber is { Length: 11 } n ? n[..6] + "*****" : "", resident.BirthDate, entries);
     }
 
-    public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, string? IdentityNumber, AccessOutcome? Outcome);
+    public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, string? IdentityNumber, AccessOutcome? Outcome, int Page = 1);
 
     public sealed record AuditRow(AccessLogEntry Entry, string? ResidentName);
 
+    public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, bool HasMore)
+    {
+        public int First => (Page - 1) * AuditPageSize + 1;
+    }
+
+    public const int AuditPageSize = 200;
+
     /// <summary>The privacy officer's search in the access log. Residents named in the result are logged as reviewed.</summary>
-    public async Task<IReadOnlyList<AuditRow>> AuditSearchAsync(AuditFilter filter, CancellationToken ct)
+    public async Task<AuditPage> AuditSearchAsync(AuditFilter filter, CancellationToken ct)
     {
         var a = Actor;
         if (a.Role != Roles.PrivacyOfficer)
         {
-            return [];
+            return new AuditPage([], 1, false);
         }
         var query = db.AccessLog.AsNoTracking();
         if (filter.From is { } from)
@@ -636,12 +643,16 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         {
             query = query.Where(e => e.Outcome == outcome);
         }
-        var entries = await query.OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
+        // Newest first, a page at a time; one row more than a page tells whether there are more.
+        var page = Math.Max(1, filter.Page);
+        var entries = await query.OrderByDescending(e => e.Sequence).Skip((page - 1) * AuditPageSize).Take(AuditPageSize + 1).ToListAsync(ct);
+        var hasMore = entries.Count > AuditPageSize;
+        entries = entries.Take(AuditPageSize).ToList();
         var residentIds = entries.Where(e => e.ResidentId != null).Select(e => e.ResidentId!.Value).Distinct().ToList();
         var names = await db.Residents.AsNoTracking().Where(r => residentIds.Contains(r.Id))
             .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName }).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         await log.AppendAsync(names.Keys.Select(id => Entry(a, id, AccessActions.Review, AccessOutcome.Granted, "Personvernkontroll")).ToList(), ct);
-        return entries.Select(e => new AuditRow(e, e.ResidentId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList();
+        return new AuditPage(entries.Select(e => new AuditRow(e, e.ResidentId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList(), page, hasMore);
     }
 
     /// <summary>Finds a resident the actor may see by exact identity number, for linking and households. Not logged here:

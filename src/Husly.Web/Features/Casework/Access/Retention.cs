@@ -8,10 +8,12 @@ namespace Husly.Features.Casework.Access;
 public sealed class RetentionOptions
 {
     /// <summary>Anonymise a resident when all their follow-up has been closed for this many years.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100)]
     public int YearsAfterClosed { get; set; } = 10;
 
     public bool Enabled { get; set; } = true;
 
+    [System.ComponentModel.DataAnnotations.Range(1, 24 * 7)]
     public int IntervalHours { get; set; } = 24;
 }
 
