@@ -59,6 +59,9 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>The SQLite database file, for tests that look at what is on disk.</summary>
+    public string? SqliteFile => _sqliteFile;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Database.ToString());
@@ -67,6 +70,8 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Projects", "40");
         builder.UseSetting("Casework:AccessLog:Keys:test-1", AccessLogKey);
+        // Tests run retention themselves; a job starting with each app (and a second app on the same database) would race them.
+        builder.UseSetting("Casework:Retention:Enabled", "false");
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));

@@ -61,6 +61,7 @@ public static class CaseworkTestData
     {
         var id = Guid.CreateVersion7();
         var number = NewIdentityNumber();
+        var start = ended is { } e && e < new DateOnly(2026, 1, 1) ? e.AddYears(-1) : new DateOnly(2026, 1, 1);
         Husly.Common.IdentityNumber.TryParse(number, new Husly.Common.IdentityNumberRules(true), out var parsed, out _);
         var resident = new Husly.Features.Casework.Residents.Resident
         {
@@ -72,7 +73,7 @@ public static class CaseworkTestData
             Protection = protection,
         };
         resident.Normalise();
-        resident.LivingSituations.Add(new() { Id = Guid.NewGuid(), ResidentId = id, Kind = Husly.Features.Casework.Residents.LivingSituationKind.Homeless, Start = new DateOnly(2026, 1, 1) });
+        resident.LivingSituations.Add(new() { Id = Guid.NewGuid(), ResidentId = id, Kind = Husly.Features.Casework.Residents.LivingSituationKind.Homeless, Start = start });
         resident.NamedWorkers.AddRange(named.Select(n => new Husly.Features.Casework.Residents.ResidentNamedWorker { ResidentId = id, UserId = DemoIds.User(n.Email) }));
         await app.WithDbAsync(async db =>
         {
@@ -84,7 +85,7 @@ public static class CaseworkTestData
                 DistrictId = DemoIds.District(district),
                 TeamId = DemoIds.Organisation(team),
                 ContactPersonId = DemoIds.User(contact.Email),
-                Start = new DateOnly(2026, 1, 1),
+                Start = start,
                 End = ended,
                 EndReason = ended is null ? null : Husly.Features.Casework.FollowUp.EnrolmentEndReason.GoalsReached,
             });

@@ -206,8 +206,8 @@ public sealed class AccessTests(Apps apps)
     public async Task Retention_anonymises_residents_closed_long_ago_and_the_log_still_verifies(TestDatabase db)
     {
         var app = apps[db];
-        var old = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2014, 6, 30));
-        var recent = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2020, 6, 30));
+        var old = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: DateOnly.FromDateTime(DateTime.Now).AddYears(-11));
+        var recent = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: DateOnly.FromDateTime(DateTime.Now).AddYears(-6));
         var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == old).Select(r => r.IdentityNumber!).SingleAsync());
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var reason = "Må se kriseplanen, politiet har ringt om personen";

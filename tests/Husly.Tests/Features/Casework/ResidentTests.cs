@@ -10,6 +10,9 @@ namespace Husly.Tests.Features.Casework;
 /// <summary>Registering, living situation over time and ending follow-up, through the real forms.</summary>
 public sealed class ResidentTests(Apps apps)
 {
+    /// <summary>A day relative to today, so that the grace-period tests hold whatever the date (no fixed dates to expire).</summary>
+    private static string Day(int offset) => DateOnly.FromDateTime(DateTime.Now).AddDays(offset).ToString("yyyy-MM-dd");
+
     private static readonly Guid Unknown = Guid.Parse("0198f0d0-0000-7000-8000-000000000002");
 
     private static IDictionary<string, string?[]?> Registration(string? number, string lastName, params (string, string?)[] overrides)
@@ -87,7 +90,7 @@ public sealed class ResidentTests(Apps apps)
     {
         var app = apps[db];
         // Ended in Grorud within the grace period: Eva still reads the record, so registering again reopens it there.
-        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2026, 11, 1));
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: DateOnly.FromDateTime(DateTime.Now).AddDays(-30));
         var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
 
@@ -207,13 +210,13 @@ public sealed class ResidentTests(Apps apps)
         var url = $"/casework/residents/details/{id}";
         var page = await eva.GetPageAsync(url);
 
-        var noReason = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", "2026-11-20")));
+        var noReason = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10))));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Equal("Velg hvorfor oppfølgingen avsluttes.", (await Html.ParseAsync(noReason)).FieldError("Close_Reason"));
-        var other = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", "2026-11-20"), ("Close.Reason", "Other")));
+        var other = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10)), ("Close.Reason", "Other")));
         Assert.Equal("Beskriv årsaken når du velger «Annet».", (await Html.ParseAsync(other)).FieldError("Close_Note"));
 
-        var closed = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", "2026-11-20"), ("Close.Reason", "GoalsReached")));
+        var closed = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10)), ("Close.Reason", "GoalsReached")));
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
 
         var readOnly = await eva.GetPageAsync(url);
@@ -221,7 +224,7 @@ public sealed class ResidentTests(Apps apps)
         Assert.Contains("lesetilgang", readOnly.QuerySelector(".pkt-alert--info")!.TextContent);
         Assert.Empty(readOnly.QuerySelectorAll("form[action*='handler=']"));
         var refused = await eva.SubmitAsync(page, "form[action*='handler=AddLivingSituation']",
-            Html.Values(("Living.Kind", "OwnHome"), ("Living.Start", "2026-11-21")));
+            Html.Values(("Living.Kind", "OwnHome"), ("Living.Start", Day(-9))));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain(id.ToString(), (await eva.GetPageAsync("/casework")).Body!.InnerHtml);
     }
@@ -230,7 +233,7 @@ public sealed class ResidentTests(Apps apps)
     public async Task Access_ends_when_the_grace_period_after_the_end_has_passed(TestDatabase db)
     {
         var app = apps[db];
-        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: new DateOnly(2025, 1, 31));
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: DateOnly.FromDateTime(DateTime.Now).AddDays(-91));
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.TeamLeaderGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
     }

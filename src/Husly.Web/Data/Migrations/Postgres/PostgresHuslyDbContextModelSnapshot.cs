@@ -527,10 +527,16 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("WorkerId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("EnrolmentId", "Date");
 
@@ -778,6 +784,10 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<Guid>("ToDistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");

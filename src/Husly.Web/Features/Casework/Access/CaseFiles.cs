@@ -140,7 +140,8 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
     }
 
     /// <summary>Saves, or returns false when someone else saved first (the posted version is stale); then nothing is
-    /// saved and the unsaved changes are forgotten.</summary>
+    /// saved and the unsaved changes are forgotten. A form posted twice (the same submission id, or a unique row that the
+    /// first post created) counts as saved: what the user asked for is there, once.</summary>
     public async Task<bool> TrySaveAsync(CancellationToken ct)
     {
         try
@@ -152,6 +153,11 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
         {
             Discard();
             return false;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && e.Entries.All(x => x.Entity is DeliveredHours))
+        {
+            Discard();
+            return true;
         }
     }
 
@@ -239,6 +245,14 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var delivered = await hours.Where(h => h.Date >= since).Select(h => new { h.Date, h.Hours }).ToListAsync(ct);
         return PlannedVsDelivered.Weeks(decisions.Select(PlannedVsDelivered.Granted).OfType<GrantedHours>(),
             delivered.Select(h => (h.Date, h.Hours)), Today, weeks);
+    }
+
+    /// <summary>The hours the actor has logged on a day, over all residents: a sum, nothing identifiable, not logged.</summary>
+    public async Task<double> HoursLoggedByMeOnAsync(DateOnly date, CancellationToken ct)
+    {
+        var me = Actor.UserId;
+        // Summed here: SQLite cannot sum a double column translated from every provider the same way.
+        return (await db.DeliveredHours.Where(h => h.WorkerId == me && h.Date == date).Select(h => h.Hours).ToListAsync(ct)).Sum();
     }
 
     public async Task<IReadOnlyList<CaseloadRow>> CaseloadAsync(CaseloadScope scope, CancellationToken ct)
@@ -687,7 +701,16 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             own.IsMainTenant = false;
         }
         db.HouseholdMembers.Add(new HouseholdMember { HouseholdId = own.HouseholdId, ResidentId = otherId, IsMainTenant = otherIsMainTenant });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Someone added one of the two to a household at the same moment.
+            db.ChangeTracker.Clear();
+            return new RuleError("Household.IdentityNumber", "Personen hører allerede til en annen husstand.");
+        }
         await log.AppendAsync([Entry(a, residentId, AccessActions.Change, AccessOutcome.Granted), Entry(a, otherId, AccessActions.Change, AccessOutcome.Granted)], ct);
         return null;
     }
@@ -796,7 +819,7 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             && t.ToDistrictId == a.DistrictId && a.Role == Roles.TeamLeader, ct);
         if (transfer is null)
         {
-            return [new RuleError("", "Forslaget om brukerbytte finnes ikke lenger, eller er allerede behandlet.")];
+            return [AlreadyDecided];
         }
         var from = await db.Enrolments.FirstAsync(e => e.Id == transfer.FromEnrolmentId, ct);
         var today = Today;
@@ -828,7 +851,11 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         transfer.DecidedById = a.UserId;
         transfer.DecidedAt = clock.GetUtcNow().UtcDateTime;
         transfer.NewEnrolmentId = enrolment.Id;
-        await db.SaveChangesAsync(ct);
+        transfer.Version = Guid.NewGuid();
+        if (!await SaveDecisionAsync(ct))
+        {
+            return [AlreadyDecided];
+        }
         await log.AppendAsync([Entry(a, transfer.ResidentId, AccessActions.Change, AccessOutcome.Granted)], ct);
         return [];
     }
@@ -844,14 +871,32 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             && t.ToDistrictId == a.DistrictId && a.Role == Roles.TeamLeader, ct);
         if (transfer is null)
         {
-            return [new RuleError("", "Forslaget om brukerbytte finnes ikke lenger, eller er allerede behandlet.")];
+            return [AlreadyDecided];
         }
         transfer.Status = TransferStatus.Declined;
         transfer.DeclineReason = reason.Trim();
         transfer.DecidedById = a.UserId;
         transfer.DecidedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return [];
+        transfer.Version = Guid.NewGuid();
+        return await SaveDecisionAsync(ct) ? [] : [AlreadyDecided];
+    }
+
+    private static readonly RuleError AlreadyDecided = new("", "Forslaget om brukerbytte finnes ikke lenger, eller er allerede behandlet.");
+
+    /// <summary>Saves a transfer decision; false when another decision (or a change to the enrolment) got there first,
+    /// which the transfer's and enrolment's versions detect, so one proposal never gets two outcomes.</summary>
+    private async Task<bool> SaveDecisionAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     public sealed record DuplicateRow(Guid Id, Guid Version, DateTime DetectedAt, string RegisteredBy, string RegisteredIn, string ExistingIn,

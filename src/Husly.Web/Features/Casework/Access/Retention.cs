@@ -31,14 +31,39 @@ public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> opti
                 && db.Enrolments.Any(e => e.ResidentId == r.Id)
                 && !db.Enrolments.Any(e => e.ResidentId == r.Id && (e.End == null || e.End > cutoff)))
             .OrderBy(r => r.Id).Select(r => r.Id).Take(500).ToListAsync(ct);
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            await AnonymiseAsync(id, ct);
+            return 0;
         }
-        if (due.Count > 0)
+        var sqlite = db.Database.IsSqlite();
+        // One connection for the whole run, so SQLite's secure_delete (a per-connection setting) covers every write: the
+        // space the removed text occupied is overwritten with zeros, not just marked free.
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            logger.LogInformation("Retention anonymised {Count} residents closed before {Cutoff}", due.Count, cutoff);
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete=ON;", ct);
+            }
+            foreach (var id in due)
+            {
+                await AnonymiseAsync(id, ct);
+            }
+            if (sqlite)
+            {
+                // The write-ahead log still holds older page images with the text: copy back and empty it now.
+                var busy = await db.Database.SqlQueryRaw<int>("PRAGMA wal_checkpoint(TRUNCATE);").ToListAsync(ct);
+                if (busy.FirstOrDefault() != 0)
+                {
+                    logger.LogWarning("Retention could not empty the SQLite write-ahead log (readers busy); the next run tries again");
+                }
+            }
         }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        logger.LogInformation("Retention anonymised {Count} residents closed before {Cutoff}", due.Count, cutoff);
         return due.Count;
     }
 
@@ -70,6 +95,16 @@ public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> opti
         await db.IndividualPlans.Where(p => p.ResidentId == id).ExecuteDeleteAsync(ct);
         await db.CrisisPlans.Where(p => p.ResidentId == id).ExecuteDeleteAsync(ct);
         await db.HouseholdMembers.Where(m => m.ResidentId == id).ExecuteDeleteAsync(ct);
+        // Reasons written about this person also sit on the log entries of those linked to them (the same text was logged
+        // for both when they were linked or put in a household): remove those too, by their digest.
+        var related = await db.ResidentLinks.Where(l => l.ResidentId == id || l.OtherResidentId == id)
+            .Select(l => l.ResidentId == id ? l.OtherResidentId : l.ResidentId)
+            .Concat(db.PossibleDuplicates.Where(d => d.ResidentId == id || d.ExistingResidentId == id)
+                .Select(d => d.ResidentId == id ? d.ExistingResidentId : d.ResidentId))
+            .ToListAsync(ct);
+        var digests = db.AccessLog.Where(e => e.ResidentId == id && e.Reason != null).Select(e => e.ReasonDigest);
+        await db.AccessLog.Where(e => related.Contains(e.ResidentId!.Value) && e.Reason != null && digests.Contains(e.ReasonDigest))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, (string?)null), ct);
         await db.ResidentLinks.Where(l => l.ResidentId == id || l.OtherResidentId == id).ExecuteDeleteAsync(ct);
         await db.PossibleDuplicates.Where(d => d.ResidentId == id || d.ExistingResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Note, (string?)null), ct);
         await db.EmergencyAccesses.Where(g => g.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Reason, "").SetProperty(g => g.ReviewNote, (string?)null)

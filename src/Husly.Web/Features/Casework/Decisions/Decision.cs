@@ -157,6 +157,9 @@ public sealed class DeliveredHours
     public string? Note { get; set; }
 
     public DateTime LoggedAt { get; set; }
+
+    /// <summary>Set by the form when it is shown; unique, so a double click or a resent post records the hours once.</summary>
+    public Guid? SubmissionId { get; set; }
 }
 
 internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
@@ -178,5 +181,6 @@ internal sealed class DeliveredHoursConfiguration : IEntityTypeConfiguration<Del
         b.HasOne(h => h.Worker).WithMany().HasForeignKey(h => h.WorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(h => new { h.EnrolmentId, h.Date });
         b.HasIndex(h => new { h.WorkerId, h.Date });
+        b.HasIndex(h => h.SubmissionId).IsUnique();
     }
 }

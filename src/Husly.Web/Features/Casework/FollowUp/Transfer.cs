@@ -40,6 +40,10 @@ public sealed class Transfer
     public string? DeclineReason { get; set; }
 
     public Guid? NewEnrolmentId { get; set; }
+
+    /// <summary>Renewed by every decision, so that of two team leaders answering at once exactly one wins.</summary>
+    [ConcurrencyCheck]
+    public Guid Version { get; set; }
 }
 
 internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>

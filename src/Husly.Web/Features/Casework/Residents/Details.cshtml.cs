@@ -153,6 +153,9 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
     {
         public Guid EnrolmentId { get; set; }
 
+        /// <summary>New each time the form is shown: the same post sent twice is saved once.</summary>
+        public Guid SubmissionId { get; set; } = Guid.NewGuid();
+
         [Required(ErrorMessage = "Velg tjeneste.")]
         [Display(Name = "Tjeneste")]
         public ServiceKind? Kind { get; set; }
@@ -456,13 +459,18 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
     {
         LoggedHours = input;
         var hours = 0.0;
-        if (input.Hours is not null && (!HoursText.TryParse(input.Hours, out hours) || hours < 0.25 || hours > 24))
+        var validHours = input.Hours is not null && HoursText.TryParse(input.Hours, out hours) && hours is >= 0.25 and <= 24;
+        if (input.Hours is not null && !validHours)
         {
             ModelState.AddModelError("LoggedHours.Hours", l["Skriv timer som et tall mellom 0,25 og 24."]);
         }
         if (input.Date is { } date && (date > Today || date < Today.AddDays(-90)))
         {
             ModelState.AddModelError("LoggedHours.Date", l["Levert tid kan føres for de siste 90 dagene, ikke fram i tid."]);
+        }
+        else if (input.Date is { } day && validHours && await files.HoursLoggedByMeOnAsync(day, HttpContext.RequestAborted) is var already && already + hours > 24)
+        {
+            ModelState.AddModelError("LoggedHours.Hours", l["Du har allerede ført {0} timer denne dagen. Ingen kan levere mer enn 24 timer på et døgn.", HoursText.Format(already)]);
         }
         return await ChangeAsync(id, file =>
         {
@@ -487,6 +495,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
                 WorkerId = User.Id()!.Value,
                 Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
                 LoggedAt = clock.GetUtcNow().UtcDateTime,
+                SubmissionId = input.SubmissionId == Guid.Empty ? null : input.SubmissionId,
             });
             return l["Levert tid er ført."].Value;
         });
