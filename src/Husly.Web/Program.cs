@@ -49,6 +49,7 @@ app.UseHuslyErrors();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
+app.UseMiddleware<FirstPasswordGate>();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();

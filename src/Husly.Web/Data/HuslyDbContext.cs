@@ -88,10 +88,27 @@ public abstract class HuslyDbContext(DbContextOptions options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        // Text without a stated limit gets 400 characters; a [MaxLength] or fluent limit wins. (HaveMaxLength here would
+        // override the attributes, which silently cut meeting minutes, plans and justifications to 400 on PostgreSQL.)
+        configurationBuilder.Conventions.Add(_ => new DefaultStringLength(400));
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(60);
         // Every timestamp is UTC; SQLite forgets the kind, so it is restored on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class DefaultStringLength(int length) : Microsoft.EntityFrameworkCore.Metadata.Conventions.IModelFinalizingConvention
+    {
+        public void ProcessModelFinalizing(Microsoft.EntityFrameworkCore.Metadata.Builders.IConventionModelBuilder modelBuilder,
+            Microsoft.EntityFrameworkCore.Metadata.Conventions.IConventionContext<Microsoft.EntityFrameworkCore.Metadata.Builders.IConventionModelBuilder> context)
+        {
+            foreach (var property in modelBuilder.Metadata.GetEntityTypes().SelectMany(t => t.GetDeclaredProperties()))
+            {
+                if (property.ClrType == typeof(string) && property.GetMaxLength() is null)
+                {
+                    property.Builder.HasMaxLength(length);
+                }
+            }
+        }
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -14,7 +14,7 @@ public sealed class LanguageModel : PageModel
     {
     }
 
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnPost([System.ComponentModel.DataAnnotations.StringLength(10)] string? culture, [System.ComponentModel.DataAnnotations.StringLength(2000)] string? returnUrl)
     {
         var ui = culture == LocalizationModule.English ? LocalizationModule.English : LocalizationModule.Norwegian;
         Response.Cookies.Append(

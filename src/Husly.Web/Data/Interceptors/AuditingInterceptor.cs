@@ -58,6 +58,21 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
         return Task.CompletedTask;
     }
 
+    /// <summary>SQLite stores any length whatever the column says; PostgreSQL refuses. Refuse on both, so a form that
+    /// forgot its length check fails in tests on either database instead of saving 7,000 characters into 1,000.</summary>
+    private static void EnforceMaxLengths(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.CurrentValue is string text && property.Metadata.GetMaxLength() is { } max && text.Length > max
+                && (entry.State == EntityState.Added || property.IsModified))
+            {
+                throw new InvalidOperationException(
+                    $"{entry.Metadata.ClrType.Name}.{property.Metadata.Name} is {text.Length} characters; its column holds {max}. Validate the input's length.");
+            }
+        }
+    }
+
     private async Task StampAsync(DbContext context, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -72,6 +87,11 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
                 touched.Add(entry.Metadata.ClrType);
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                EnforceMaxLengths(entry);
             }
 
             if (entry.Entity is IAuditable auditable)

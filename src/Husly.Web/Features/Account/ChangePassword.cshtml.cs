@@ -29,6 +29,7 @@ public sealed class ChangePasswordModel(UserManager<HuslyUser> users, SignInMana
         {
             return Challenge();
         }
+        user.MustChangePassword = false; // saved only if the change succeeds (Identity updates the user once)
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -49,16 +50,18 @@ public sealed class ChangePasswordModel(UserManager<HuslyUser> users, SignInMana
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Skriv inn nåværende passord.")]
+        [StringLength(256, ErrorMessage = "Passordet kan ha høyst {1} tegn.")]
         [Display(Name = "Nåværende passord")]
         public string CurrentPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Skriv inn et nytt passord.")]
-        [StringLength(200, MinimumLength = 12, ErrorMessage = "Passordet må ha minst 12 tegn.")]
+        [StringLength(256, MinimumLength = 12, ErrorMessage = "Passordet må ha mellom {2} og {1} tegn.")]
         [Display(Name = "Nytt passord")]
         public string NewPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Gjenta det nye passordet.")]
         [Compare(nameof(NewPassword), ErrorMessage = "Passordene er ikke like.")]
+        [StringLength(256, ErrorMessage = "Passordet kan ha høyst {1} tegn.")]
         [Display(Name = "Gjenta nytt passord")]
         public string ConfirmPassword { get; set; } = "";
     }

@@ -25,6 +25,7 @@ public sealed class LoginModel(
     public InputModel Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
+    [StringLength(2000)]
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
@@ -80,10 +81,12 @@ public sealed class LoginModel(
     {
         [Required(ErrorMessage = "Skriv inn e-postadressen din.")]
         [EmailAddress(ErrorMessage = "Skriv inn en gyldig e-postadresse.")]
+        [StringLength(256, ErrorMessage = "E-postadressen kan ha høyst {1} tegn.")]
         [Display(Name = "E-post")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Skriv inn passordet ditt.")]
+        [StringLength(256, ErrorMessage = "Passordet kan ha høyst {1} tegn.")]
         [Display(Name = "Passord")]
         public string Password { get; set; } = "";
     }

@@ -124,6 +124,7 @@ internal static class SessionModule
                     await validateStamp(ctx);
                 };
             });
+        services.AddTransient<FirstPasswordGate>();
         // The stamp check rebuilds the principal every minute (roles, unit); the session id must survive that.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
         {
@@ -137,4 +138,29 @@ internal static class SessionModule
     }
 
     private const string ClaimType = UserSessions.ClaimType;
+}
+
+/// <summary>Someone signed in with a password an administrator chose gets only the change-password page (and sign-out)
+/// until they have chosen their own; the API answers 403.</summary>
+internal sealed class FirstPasswordGate : IMiddleware
+{
+    private static readonly string[] Open = ["/account", "/error", "/lib", "/css", "/favicon.ico", "/health", "/language"];
+
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.User.HasClaim(c => c.Type == Husly.Platform.Auth.HuslyClaims.MustChangePassword)
+            && !Open.Any(p => context.Request.Path.StartsWithSegments(p)))
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+            else
+            {
+                context.Response.Redirect("/account/changepassword");
+            }
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
 }

@@ -27,6 +27,7 @@ internal static class AdministrationModule
             .AddEntityFrameworkStores<HuslyDbContext>()
             .AddClaimsPrincipalFactory<HuslyClaimsFactory>()
             .AddErrorDescriber<NorwegianIdentityErrors>()
+            .AddPasswordValidator<PasswordStrength>()
             .AddDefaultTokenProviders();
         services.AddScoped<Users.UserChoices>();
         services.AddScoped<Organisations.OrganisationLookups>();

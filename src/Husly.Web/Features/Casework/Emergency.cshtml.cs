@@ -74,8 +74,15 @@ public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> op
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, string? note)
+    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")] string? note)
     {
+        // Only the note is this form's: the break-glass fields bound alongside it are empty here.
+        if (User.IsInRole(Roles.TeamLeader) && ModelState.GetFieldValidationState("note") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            await LoadReviewsAsync();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (!User.IsInRole(Roles.TeamLeader) || !await files.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted))
         {
             return NotFound();

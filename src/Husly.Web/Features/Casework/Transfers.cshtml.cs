@@ -57,20 +57,23 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
         return await DoneAsync(transferId, l["Brukerbyttet er akseptert. Brukeren er nå i oppfølging i bydelen."]);
     }
 
-    public async Task<IActionResult> OnPostDeclineAsync(Guid transferId, string? reason)
+    public async Task<IActionResult> OnPostDeclineAsync(Guid transferId, [System.ComponentModel.DataAnnotations.StringLength(1000, ErrorMessage = "Begrunnelsen kan ha høyst {1} tegn.")] string? reason)
     {
         if (!User.IsInRole(Roles.TeamLeader))
         {
             return Forbid();
         }
-        foreach (var error in await files.DeclineTransferAsync(transferId, reason, HttpContext.RequestAborted))
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError(error.Field, l[error.Message]);
+            foreach (var error in await files.DeclineTransferAsync(transferId, reason, HttpContext.RequestAborted))
+            {
+                ModelState.AddModelError(error.Field, l[error.Message]);
+            }
         }
         return await DoneAsync(transferId, l["Brukerbyttet er avslått. Bydelen som foreslo det, ser begrunnelsen."]);
     }
 
-    public async Task<IActionResult> OnPostResolveDuplicateAsync(Guid duplicateId, Guid version, DuplicateResolution? resolution, string? note)
+    public async Task<IActionResult> OnPostResolveDuplicateAsync(Guid duplicateId, Guid version, DuplicateResolution? resolution, [System.ComponentModel.DataAnnotations.StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")] string? note)
     {
         if (!User.IsInRole(Roles.TeamLeader))
         {
@@ -80,7 +83,7 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
         {
             ModelState.AddModelError("resolution", l["Velg hva som er avklart."]);
         }
-        else if (await files.ResolveDuplicateAsync(duplicateId, version, resolution.Value, note, HttpContext.RequestAborted) is { } error)
+        else if (ModelState.IsValid && await files.ResolveDuplicateAsync(duplicateId, version, resolution.Value, note, HttpContext.RequestAborted) is { } error)
         {
             ModelState.AddModelError(error.Field, l[error.Message]);
         }

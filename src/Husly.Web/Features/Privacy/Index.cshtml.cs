@@ -78,8 +78,14 @@ public sealed class IndexModel(CaseFiles files, AccessLog log, IOptions<Casework
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, string? note)
+    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")] string? note)
     {
+        if (ModelState.GetFieldValidationState("note") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (!await files.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted))
         {
             return NotFound();

@@ -55,4 +55,7 @@ public static class HuslyClaims
 
     /// <summary>The user's team, when their unit is a team.</summary>
     public const string TeamId = "husly:team";
+
+    /// <summary>Present while the user still has a password an administrator chose.</summary>
+    public const string MustChangePassword = "husly:mustchange";
 }

@@ -92,7 +92,7 @@ public sealed class SignInTests(Apps apps)
         var page = await client.GetPageAsync("/account/changepassword");
         var bad = await Html.ParseAsync(await client.SubmitAsync(page, "main form", Html.Values(
             ("Input.CurrentPassword", "gjettet-feil-123"), ("Input.NewPassword", "kort"), ("Input.ConfirmPassword", "annet"))));
-        Assert.Equal("Passordet må ha minst 12 tegn.", bad.FieldError("Input_NewPassword"));
+        Assert.Equal("Passordet må ha mellom 12 og 256 tegn.", bad.FieldError("Input_NewPassword"));
         Assert.Equal("Passordene er ikke like.", bad.FieldError("Input_ConfirmPassword"));
 
         var wrongCurrent = await Html.ParseAsync(await client.SubmitAsync(page, "main form", Html.Values(

@@ -80,4 +80,58 @@ public sealed class UsersTests(Apps apps)
         var response = await Html.ParseAsync(await admin.SubmitAsync(page, "main form", Html.Values(("Input.IsActive", "false"))));
         Assert.Contains("Du kan ikke deaktivere deg selv", response.QuerySelector("#form-errors")!.TextContent);
     }
+
+    private static async Task<HttpResponseMessage> CreateAsync(HttpClient admin, string email, string role, Guid unit, string password) =>
+        await admin.SubmitAsync(await admin.GetPageAsync("/administration/users/create"), "main form", Html.Values(
+            ("Input.DisplayName", "Test Testesen"), ("Input.Email", email), ("Input.Role", role),
+            ("Input.OrganisationId", unit.ToString()), ("Input.Password", password)));
+
+    /// <summary>Issue 8 §6: guessable passwords, roles in units they do not belong to, and a taken e-mail are refused,
+    /// each with one clear message.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Weak_passwords_misfit_units_and_taken_e_mails_are_refused(TestDatabase db)
+    {
+        var admin = apps[db].ClientFor(DemoAccounts.Admin);
+        var email = $"regel-{Guid.NewGuid():N}@husly.test";
+        foreach (var weak in new[] { "aaaaaaaaaaaa", "passwordpassword", "123456789012", "qwertyuiopasdf" })
+        {
+            var page = await Html.ParseAsync(await CreateAsync(admin, email, "CaseWorker", DemoIds.District("Alna"), weak));
+            Assert.StartsWith("Passordet er for lett å gjette", page.FieldError("Input_Password"), StringComparison.Ordinal);
+        }
+        foreach (var (role, unit, expected) in new[]
+        {
+            ("DistrictDirector", DemoIds.Organisation(ReferenceData.Nav), "Rollen Bydelsdirektør hører til bydel."),
+            ("TeamLeader", DemoIds.Organisation(ReferenceData.Municipality), "Rollen Teamleder hører til team."),
+            ("Partner", DemoIds.District("Alna"), "Rollen Samarbeidspartner hører til samarbeidspartner."),
+        })
+        {
+            var page = await Html.ParseAsync(await CreateAsync(admin, email, role, unit, "Tre blå hester løper mot fjorden"));
+            Assert.StartsWith(expected, page.FieldError("Input_OrganisationId"), StringComparison.Ordinal);
+        }
+        var taken = await Html.ParseAsync(await CreateAsync(admin, DemoAccounts.CaseWorkerGrorud.Email, "CaseWorker", DemoIds.District("Alna"), "Tre blå hester løper mot fjorden"));
+        Assert.Equal("E-postadressen er allerede i bruk.", taken.FieldError("Input_Email"));
+        Assert.Single(taken.QuerySelectorAll("#form-errors li"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_user_created_by_an_administrator_chooses_their_own_password_before_anything_else(TestDatabase db)
+    {
+        var app = apps[db];
+        var email = $"forste-{Guid.NewGuid():N}@husly.test";
+        Assert.Equal(HttpStatusCode.Redirect, (await CreateAsync(app.ClientFor(DemoAccounts.Admin), email, "ProjectLead", DemoIds.District("Alna"), "Startpassord fra Siri i dag")).StatusCode);
+        var user = app.ClientFor();
+        await user.SubmitAsync(await user.GetPageAsync("/account/login"), "main form", Html.Values(("Input.Email", email), ("Input.Password", "Startpassord fra Siri i dag")));
+
+        foreach (var url in new[] { "/", "/portfolio/projects" })
+        {
+            var response = await user.GetAsync(url);
+            Assert.Equal("/account/changepassword", response.Headers.Location?.ToString());
+        }
+        var form = await user.GetPageAsync("/account/changepassword");
+        Assert.NotNull(form.GetElementById("first-password"));
+        var changed = await user.SubmitAsync(form, "main form", Html.Values(
+            ("Input.CurrentPassword", "Startpassord fra Siri i dag"), ("Input.NewPassword", "Mitt eget passord om våren"), ("Input.ConfirmPassword", "Mitt eget passord om våren")));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/portfolio/projects")).StatusCode);
+    }
 }

@@ -87,6 +87,7 @@ public sealed class EmergencyAndReportTests(Apps apps)
 
         var reason = "Personen er funnet bevisstløs i oppgangen, trenger kriseplanen.";
         var granted = await eva.SubmitAsync(form, "main form", Html.Values(("Input.IdentityNumber", number), ("Input.Reason", reason)));
+        Assert.True(granted.StatusCode == HttpStatusCode.Redirect, (await Html.ParseAsync(granted)).GetElementById("form-errors")?.TextContent);
         Assert.Equal($"/casework/residents/details/{id}", granted.Headers.Location!.ToString());
         var page = await eva.GetPageAsync($"/casework/residents/details/{id}");
         Assert.NotNull(page.GetElementById("emergency-banner"));

@@ -23,7 +23,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndReason")
-                        .HasMaxLength(400)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
@@ -146,6 +146,9 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -298,7 +301,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResidentDistrictId")
@@ -308,7 +311,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResidentReviewNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResidentReviewedAt")
@@ -318,7 +321,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReviewedAt")
@@ -361,7 +364,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RegisteredById")
@@ -406,7 +409,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AppealNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AppealReceived")
@@ -439,14 +442,14 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Justification")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevokedReason")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -519,7 +522,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SubmissionId")
@@ -570,7 +573,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WithdrawnOn")
@@ -596,12 +599,12 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Minutes")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Participants")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
@@ -609,7 +612,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -655,7 +658,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndReason")
@@ -707,12 +710,12 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactDetails")
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EnrolmentId")
@@ -747,7 +750,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FromDistrictId")
@@ -761,7 +764,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Note")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ProposedAt")
@@ -833,17 +836,17 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("WarningSigns")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhatHelps")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhoToCall")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -905,17 +908,17 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Evaluation")
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InOwnWords")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Measures")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlanId")
@@ -923,7 +926,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Responsible")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -976,7 +979,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResidentId")
@@ -1079,7 +1082,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("LinkedBy")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OtherResidentId")
@@ -1087,7 +1090,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResidentId")
@@ -1097,7 +1100,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnlinkedBy")
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -32,6 +32,7 @@ public sealed class CreateModel(UserManager<HuslyUser> users, UserChoices choice
                 DisplayName = Input.DisplayName.Trim(),
                 Title = string.IsNullOrWhiteSpace(Input.Title) ? null : Input.Title.Trim(),
                 OrganisationId = Input.OrganisationId!.Value,
+                MustChangePassword = true,
             };
             var result = await users.CreateAsync(user, Input.Password);
             if (result.Succeeded)
@@ -43,7 +44,8 @@ public sealed class CreateModel(UserManager<HuslyUser> users, UserChoices choice
                 TempData.Flash(l["Brukeren {0} er opprettet.", user.DisplayName]);
                 return RedirectToPage("Index");
             }
-            foreach (var error in result.Errors)
+            // Identity reports a taken e-mail twice (as user name and as e-mail); say it once.
+            foreach (var error in result.Errors.DistinctBy(e => e.Description))
             {
                 ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
             }
@@ -55,7 +57,7 @@ public sealed class CreateModel(UserManager<HuslyUser> users, UserChoices choice
     public sealed class InputModel : UserInput
     {
         [Required(ErrorMessage = "Skriv inn et startpassord.")]
-        [StringLength(200, MinimumLength = 12, ErrorMessage = "Passordet må ha minst {2} tegn.")]
+        [StringLength(256, MinimumLength = 12, ErrorMessage = "Passordet må ha mellom {2} og {1} tegn.")]
         [Display(Name = "Startpassord")]
         public string Password { get; set; } = "";
     }

@@ -18,6 +18,10 @@ internal sealed class HuslyClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(HuslyClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(HuslyClaims.OrganisationId, user.OrganisationId.ToString()));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(HuslyClaims.MustChangePassword, "true"));
+        }
         var unit = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId)
             .Select(o => new { o.Name, o.Kind, o.ParentId }).FirstOrDefaultAsync();
         if (unit is not null)

@@ -14,6 +14,9 @@ public sealed class HuslyUser : IdentityUser<Guid>, IAuditable
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when an administrator chose the password: the user must choose their own at first sign-in.</summary>
+    public bool MustChangePassword { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";

@@ -10,6 +10,7 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock) : PageMode
     public sealed record Row(Guid Id, string Name, string Email, string? Title, string Unit, string? Role, bool IsActive, bool IsLockedOut);
 
     [BindProperty(SupportsGet = true)]
+    [System.ComponentModel.DataAnnotations.StringLength(200)]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Husly.Features.Administration.Organisations;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Administration.Users;
@@ -24,6 +25,7 @@ public class UserInput
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Velg rolle.")]
+    [StringLength(60, ErrorMessage = "Velg en av rollene i listen.")]
     [Display(Name = "Rolle")]
     public string? Role { get; set; }
 
@@ -49,5 +51,36 @@ public sealed class UserChoices(Organisations.OrganisationLookups organisations,
         {
             modelState.AddModelError("Input.OrganisationId", l["Velg en av enhetene i listen."]);
         }
+        else if (input.OrganisationId is { } unitId && input.Role is { } role && UnitKindsFor.TryGetValue(role, out var kinds)
+            && (await organisations.UnitsAsync()).FirstOrDefault(u => u.Id == unitId) is { } unit && !kinds.Contains(unit.Kind))
+        {
+            modelState.AddModelError("Input.OrganisationId", l["Rollen {0} hører til {1}. Velg en enhet av den typen, eller en annen rolle.",
+                l[Platform.Auth.Roles.DisplayName(role)], string.Join(l[" eller "], kinds.Select(k => l[Kinds[k]].Value.ToLowerInvariant()))]);
+        }
     }
+
+    private static readonly Dictionary<OrganisationKind, string> Kinds = new()
+    {
+        [OrganisationKind.Municipality] = "Kommune",
+        [OrganisationKind.CityDepartment] = "Byrådsavdeling",
+        [OrganisationKind.Agency] = "Etat",
+        [OrganisationKind.District] = "Bydel",
+        [OrganisationKind.Partner] = "Samarbeidspartner",
+        [OrganisationKind.Team] = "Team",
+    };
+
+    /// <summary>Which kinds of unit each role belongs to: a district director in a district, a team leader in a team, a
+    /// partner in a partner organisation, and no municipal role in a partner organisation.</summary>
+    private static readonly Dictionary<string, OrganisationKind[]> UnitKindsFor = new()
+    {
+        [Platform.Auth.Roles.ProgrammeOwner] = [OrganisationKind.CityDepartment, OrganisationKind.Agency],
+        [Platform.Auth.Roles.ProgrammeManager] = [OrganisationKind.Agency, OrganisationKind.CityDepartment],
+        [Platform.Auth.Roles.DistrictDirector] = [OrganisationKind.District],
+        [Platform.Auth.Roles.ProjectLead] = [OrganisationKind.District, OrganisationKind.Agency, OrganisationKind.CityDepartment],
+        [Platform.Auth.Roles.CaseWorker] = [OrganisationKind.Team, OrganisationKind.District],
+        [Platform.Auth.Roles.TeamLeader] = [OrganisationKind.Team],
+        [Platform.Auth.Roles.PrivacyOfficer] = [OrganisationKind.Agency, OrganisationKind.CityDepartment, OrganisationKind.District, OrganisationKind.Municipality],
+        [Platform.Auth.Roles.Partner] = [OrganisationKind.Partner],
+        [Platform.Auth.Roles.Administrator] = [OrganisationKind.Agency, OrganisationKind.CityDepartment, OrganisationKind.Municipality],
+    };
 }

@@ -63,12 +63,28 @@ public sealed class Decision : Auditable
 
     public double HoursPerWeek => Services.Sum(s => s.HoursPerWeek);
 
-    /// <summary>The rules every saved decision keeps, draft or not: a period, and at least one service with hours.</summary>
-    public IEnumerable<RuleError> Validate()
+    /// <summary>No decision grants more than this many hours a week in all (each service: 0.25 to 80).</summary>
+    public const double MaxHoursPerWeek = 80;
+
+    /// <summary>The rules every saved decision keeps, draft or not: a period inside the follow-up, at least one service
+    /// with hours, and a weekly total a person can receive.</summary>
+    public IEnumerable<RuleError> Validate(DateOnly enrolmentStart)
     {
         if (ValidTo is { } to && to < ValidFrom)
         {
             yield return new RuleError("Input.ValidTo", "Vedtaket kan ikke gjelde til en dato før det gjelder fra.");
+        }
+        if (ValidFrom < enrolmentStart)
+        {
+            yield return new RuleError("Input.ValidFrom", "Vedtaket kan ikke gjelde fra før oppfølgingen startet.");
+        }
+        if (ValidTo is { } end && end > ValidFrom.AddYears(5))
+        {
+            yield return new RuleError("Input.ValidTo", "Et vedtak kan gjelde i høyst fem år.");
+        }
+        if (HoursPerWeek > MaxHoursPerWeek)
+        {
+            yield return new RuleError("Input.Services", "Til sammen kan et vedtak gi høyst 80 timer per uke.");
         }
         if (Services.Count == 0)
         {
@@ -84,13 +100,23 @@ public sealed class Decision : Auditable
         }
     }
 
-    public IEnumerable<RuleError> Decide(Guid by, DateTime at)
+    /// <summary>The last day the decision grants hours: its end, or the day before it was revoked.</summary>
+    public DateOnly LastDay => Status == DecisionStatus.Revoked && RevokedOn is { } r ? r.AddDays(-1) : ValidTo ?? DateOnly.MaxValue;
+
+    /// <summary>Decides a draft. Two decided decisions on one follow-up may not cover the same day: their hours would be
+    /// added up.</summary>
+    public IEnumerable<RuleError> Decide(Guid by, DateTime at, DateOnly enrolmentStart, IEnumerable<Decision> others)
     {
         if (Status != DecisionStatus.Draft)
         {
             return [new RuleError("", "Bare utkast kan vedtas.")];
         }
-        var errors = Validate().ToList();
+        var errors = Validate(enrolmentStart).ToList();
+        if (others.FirstOrDefault(o => o.Id != Id && o.EnrolmentId == EnrolmentId && o.Status == DecisionStatus.Decided
+                && o.ValidFrom <= (ValidTo ?? DateOnly.MaxValue) && ValidFrom <= o.LastDay) is { } clash)
+        {
+            errors.Add(new RuleError("", "Et annet vedtak på samme oppfølging gjelder allerede i denne perioden. Opphev det, eller gi det en sluttdato før dette starter."));
+        }
         if (errors.Count == 0)
         {
             Status = DecisionStatus.Decided;

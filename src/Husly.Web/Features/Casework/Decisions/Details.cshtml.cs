@@ -15,6 +15,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
     {
         [Required(ErrorMessage = "Skriv inn datoen vedtaket oppheves fra.")]
         [Display(Name = "Oppheves fra")]
+        [Husly.Platform.Forms.PlausibleDate(20, 1)]
         public DateOnly? On { get; set; }
 
         [StringLength(1000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
@@ -28,6 +29,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
     {
         [Required(ErrorMessage = "Skriv inn datoen klagen kom inn.")]
         [Display(Name = "Klagen mottatt")]
+        [Husly.Platform.Forms.PlausibleDate(20, 1)]
         public DateOnly? Received { get; set; }
 
         [StringLength(1000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
@@ -50,7 +52,8 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
 
     public async Task<IActionResult> OnPostDecideAsync(Guid residentId, Guid decisionId, Guid version) =>
         await ChangeAsync(residentId, decisionId, version, d =>
-            (d.Decide(User.Id()!.Value, clock.GetUtcNow().UtcDateTime), l["Vedtaket er fattet."].Value));
+            (d.Decide(User.Id()!.Value, clock.GetUtcNow().UtcDateTime, CaseFile.Enrolments.First(e => e.Id == d.EnrolmentId).Start, CaseFile.Decisions),
+                l["Vedtaket er fattet."].Value));
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid residentId, Guid decisionId, [Bind(Prefix = "Revoke")] RevokeInput input)
     {

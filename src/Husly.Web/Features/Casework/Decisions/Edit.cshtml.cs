@@ -19,6 +19,7 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
         [Display(Name = "Tjeneste")]
         public ServiceKind? Kind { get; set; }
 
+        [StringLength(20, ErrorMessage = "Skriv timer per uke som et tall mellom 0,25 og 80.")]
         [Display(Name = "Timer per uke")]
         public string? Hours { get; set; }
     }
@@ -31,9 +32,11 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
 
         [Required(ErrorMessage = "Skriv inn fra hvilken dato vedtaket gjelder.")]
         [Display(Name = "Gjelder fra")]
+        [Husly.Platform.Forms.PlausibleDate(20, 1)]
         public DateOnly? ValidFrom { get; set; }
 
         [Display(Name = "Gjelder til")]
+        [Husly.Platform.Forms.PlausibleDate(20, 10)]
         public DateOnly? ValidTo { get; set; }
 
         [StringLength(4000, ErrorMessage = "Begrunnelsen kan ha høyst {1} tegn.")]
@@ -105,7 +108,7 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
             decision.ValidTo = Input.ValidTo;
             decision.Justification = Input.Justification?.Trim() ?? "";
             decision.Services.AddRange(services.Select(s => new DecisionService { Id = Guid.CreateVersion7(), DecisionId = decision.Id, Kind = s.Kind, HoursPerWeek = s.Hours }));
-            foreach (var error in decision.Validate())
+            foreach (var error in decision.Validate(enrolment.Start))
             {
                 ModelState.AddModelError(error.Field, l[error.Message]);
             }

@@ -29,6 +29,7 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
 
         [Required(ErrorMessage = "Skriv inn datoen planen ble avtalt med brukeren.")]
         [Display(Name = "Avtalt med brukeren")]
+        [Husly.Platform.Forms.PlausibleDate(20, 1)]
         public DateOnly? AgreedOn { get; set; }
 
         public Guid? Version { get; set; }
@@ -53,6 +54,7 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
 
         [Required(ErrorMessage = "Skriv inn når målet skal evalueres.")]
         [Display(Name = "Evalueres innen")]
+        [Husly.Platform.Forms.PlausibleDate(20, 5)]
         public DateOnly? EvaluateBy { get; set; }
     }
 
@@ -62,6 +64,7 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
 
         [Required(ErrorMessage = "Skriv inn datoen for evalueringen.")]
         [Display(Name = "Evaluert")]
+        [Husly.Platform.Forms.PlausibleDate(20, 1)]
         public DateOnly? On { get; set; }
 
         [Display(Name = "Hva evalueringen viste")]

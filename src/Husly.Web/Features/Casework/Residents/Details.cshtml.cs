@@ -30,9 +30,11 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
 
         [Required(ErrorMessage = "Skriv inn datoen samtykket ble gitt.")]
         [Display(Name = "Gitt")]
+        [Husly.Platform.Forms.PlausibleDate(20, 1)]
         public DateOnly? GivenOn { get; set; }
 
         [Display(Name = "Utløper")]
+        [Husly.Platform.Forms.PlausibleDate(20, 10)]
         public DateOnly? ExpiresOn { get; set; }
     }
 
@@ -92,6 +94,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
 
         [Required(ErrorMessage = "Skriv inn datoen for møtet.")]
         [Display(Name = "Dato for møtet")]
+        [Husly.Platform.Forms.PlausibleDate(20, 1)]
         public DateOnly? HeldOn { get; set; }
 
         [Required(ErrorMessage = "Skriv hvem som deltok.")]
@@ -122,6 +125,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
 
         [Required(ErrorMessage = "Skriv inn fra hvilken dato.")]
         [Display(Name = "Gjelder fra")]
+        [Husly.Platform.Forms.PlausibleDate(100, 1)]
         public DateOnly? Start { get; set; }
 
         [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")]
@@ -137,6 +141,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
 
         [Required(ErrorMessage = "Skriv inn sluttdato.")]
         [Display(Name = "Sluttdato")]
+        [Husly.Platform.Forms.PlausibleDate(50, 1)]
         public DateOnly? End { get; set; }
 
         [Display(Name = "Årsak")]
@@ -165,6 +170,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
         public DateOnly? Date { get; set; }
 
         [Required(ErrorMessage = "Skriv inn antall timer.")]
+        [StringLength(20, ErrorMessage = "Skriv timer som et tall mellom 0,25 og 24.")]
         [Display(Name = "Timer")]
         public string? Hours { get; set; }
 

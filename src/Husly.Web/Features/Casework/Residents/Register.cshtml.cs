@@ -61,6 +61,7 @@ public sealed class RegisterModel(
 
         [Required(ErrorMessage = "Skriv inn når bosituasjonen startet.")]
         [Display(Name = "Bosituasjonen gjelder fra")]
+        [Husly.Platform.Forms.PlausibleDate(100, 1)]
         public DateOnly? LivingSince { get; set; }
 
         [Display(Name = "Team")]
@@ -80,6 +81,7 @@ public sealed class RegisterModel(
 
         [Required(ErrorMessage = "Skriv inn startdato for oppfølgingen.")]
         [Display(Name = "Oppfølgingen starter")]
+        [Husly.Platform.Forms.PlausibleDate(50, 1)]
         public DateOnly? Start { get; set; }
 
         [Display(Name = "Prosjekt")]
@@ -175,6 +177,21 @@ public sealed class RegisterModel(
         if (Input.BirthDate is { } b && (b > Today || b.Year < 1880))
         {
             ModelState.AddModelError("Input.BirthDate", l["Fødselsdatoen er ikke gyldig."]);
+        }
+        else if (Input.BirthDate is null && birthDate > Today)
+        {
+            ModelState.AddModelError("Input.IdentityNumber", l["Fødselsnummeret gir en fødselsdato fram i tid."]);
+        }
+        if (birthDate != default && birthDate <= Today)
+        {
+            if (Input.LivingSince is { } living && living < birthDate)
+            {
+                ModelState.AddModelError("Input.LivingSince", l["Bosituasjonen kan ikke starte før personen ble født."]);
+            }
+            if (Input.Start is { } start && start < birthDate)
+            {
+                ModelState.AddModelError("Input.Start", l["Oppfølgingen kan ikke starte før personen ble født."]);
+            }
         }
         if (Input.LivingSince is { } since && since > Today)
         {

@@ -48,6 +48,14 @@ public sealed class EditModel(HuslyDbContext db, IAuthorizationService authoriza
         {
             ModelState.AddModelError("Input.Name", l["Et annet program har allerede dette navnet."]);
         }
+        // Each line becomes a goal of its own, stored in a column of 1,000 characters (SQLite would not refuse more).
+        foreach (var (field, text) in new[] { ("Input.WorkingGoals", Input.WorkingGoals), ("Input.OwnGoals", Input.OwnGoals) })
+        {
+            if ((text ?? "").Split('\n').Any(line => line.Trim().Length > ProgrammeGoal.MaxTextLength))
+            {
+                ModelState.AddModelError(field, l["Hvert mål kan ha høyst {0} tegn. Del det opp i flere linjer.", ProgrammeGoal.MaxTextLength]);
+            }
+        }
         if (!ModelState.IsValid)
         {
             Show(programme);

@@ -60,6 +60,8 @@ public sealed class ProgrammeGoal : IHistoryChild
     public Guid Id { get; set; }
     public Guid ProgrammeId { get; set; }
     public GoalKind Kind { get; set; }
+    public const int MaxTextLength = 1000;
+
     public required string Text { get; set; }
     public int SortOrder { get; set; }
 
@@ -170,7 +172,7 @@ internal sealed class InnovationProgrammeConfiguration : IEntityTypeConfiguratio
 
 internal sealed class ProgrammeGoalConfiguration : IEntityTypeConfiguration<ProgrammeGoal>
 {
-    public void Configure(EntityTypeBuilder<ProgrammeGoal> b) => b.Property(g => g.Text).HasMaxLength(1000);
+    public void Configure(EntityTypeBuilder<ProgrammeGoal> b) => b.Property(g => g.Text).HasMaxLength(ProgrammeGoal.MaxTextLength);
 }
 
 internal sealed class FocusAreaConfiguration : IEntityTypeConfiguration<FocusArea>

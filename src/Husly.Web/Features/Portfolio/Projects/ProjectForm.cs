@@ -48,9 +48,11 @@ public sealed class ProjectInput
 
     [Required(ErrorMessage = "Skriv inn startdato.")]
     [Display(Name = "Startdato")]
+    [Husly.Platform.Forms.PlausibleDate(30, 10)]
     public DateOnly? StartDate { get; set; }
 
     [Display(Name = "Sluttdato")]
+    [Husly.Platform.Forms.PlausibleDate(30, 20)]
     public DateOnly? EndDate { get; set; }
 
     [Required(ErrorMessage = "Velg status.")]

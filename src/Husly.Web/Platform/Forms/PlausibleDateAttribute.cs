@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace Husly.Platform.Forms;
+
+/// <summary>A date within a sensible window around today: no project from year 1 to 9999, no plan evaluated in 9999.
+/// Today comes from the app's <see cref="TimeProvider"/> when validation runs in a request.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class PlausibleDateAttribute(int yearsBack, int yearsAhead) : ValidationAttribute("{0} må være mellom {1} og {2}.")
+{
+    public int YearsBack { get; } = yearsBack;
+    public int YearsAhead { get; } = yearsAhead;
+
+    private DateOnly min;
+    private DateOnly max;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        var clock = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        (min, max) = (today.AddYears(-YearsBack), today.AddYears(YearsAhead));
+        return value is DateOnly d && (d < min || d > max)
+            ? new ValidationResult(FormatErrorMessage(validationContext.DisplayName), validationContext.MemberName is { } m ? [m] : null)
+            : ValidationResult.Success;
+    }
+
+    public override string FormatErrorMessage(string name) =>
+        string.Format(CultureInfo.CurrentCulture, ErrorMessageString, name,
+            min.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), max.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+}
