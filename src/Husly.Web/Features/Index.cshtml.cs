@@ -21,6 +21,7 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, CaseFi
     public List<Item> Mine { get; private set; } = [];
     public string MineHeading { get; private set; } = "";
     public string? MineLink { get; private set; }
+    public string? MineLinkText { get; private set; }
     public int LockedOutUsers { get; private set; }
     public int InactiveUsers { get; private set; }
 
@@ -45,13 +46,15 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, CaseFi
                 MineHeading = l["Aktive prosjekter som skal være ferdige innen et halvt år"];
                 Mine = await Take(scope.Where(p => p.Status == ProjectStatus.Active && p.EndDate != null && p.EndDate <= today.AddMonths(6)));
                 MineLink = "/portfolio/projects?status=Active";
+                MineLinkText = l["Se alle aktive prosjekter"];
                 break;
             case Roles.DistrictDirector:
                 AttentionHeading = l["Nye ideer og søknader fra bydelen"];
                 Attention = await Take(projects.Where(p => p.LeadUnitId == unit && (p.Status == ProjectStatus.Idea || p.Status == ProjectStatus.Applied)));
                 MineHeading = l["Aktive prosjekter i bydelen"];
                 Mine = await Take(projects.Where(p => (p.LeadUnitId == unit || p.CoDistricts.Any(d => d.DistrictId == unit)) && p.Status == ProjectStatus.Active));
-                MineLink = $"/portfolio/projects?district={unit}";
+                MineLink = $"/portfolio/projects?district={unit}&status=Active";
+                MineLinkText = l["Se alle aktive prosjekter i bydelen"];
                 break;
             case Roles.ProjectLead:
                 MineHeading = l["Prosjektene jeg leder"];

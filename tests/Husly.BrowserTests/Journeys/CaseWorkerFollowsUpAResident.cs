@@ -67,7 +67,7 @@ public sealed class CaseWorkerFollowsUpAResident(BrowserHost host)
 
         // Delivered hours, and planned against delivered this week.
         await page.GotoAsync(residentUrl);
-        await page.GetByText("Før levert tid").ClickAsync();
+        await page.GetByText("Registrer levert tid").ClickAsync();
         await page.Locator("select[name='LoggedHours.Kind']").SelectOptionAsync(new SelectOptionValue { Label = "Praktisk bistand" });
         await page.Locator("input[name='LoggedHours.Date']").FillAsync(DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd"));
         await page.Locator("input[name='LoggedHours.Hours']").FillAsync("2");

@@ -20,12 +20,18 @@ internal static class LocalizationModule
             o.DefaultRequestCulture = new RequestCulture(Norwegian, Norwegian);
             o.SupportedCultures = [new CultureInfo(Norwegian)];
             o.SupportedUICultures = [new CultureInfo(Norwegian), new CultureInfo(English)];
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // Printed letters to residents are Bokmål unless "?language=en" asks otherwise, whatever the worker's UI language.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(LetterLanguage), new CookieRequestCultureProvider()];
             o.FallBackToParentUICultures = true;
         });
         services.AddSingleton<IConfigureOptions<MvcOptions>, NorwegianBindingMessages>();
         return services;
     }
+
+    private static Task<ProviderCultureResult?> LetterLanguage(HttpContext context) =>
+        Task.FromResult(context.Request.Path.Value?.EndsWith("/print", StringComparison.OrdinalIgnoreCase) == true
+            ? new ProviderCultureResult(Norwegian, context.Request.Query["language"] == "en" ? English : Norwegian)
+            : null);
 
     /// <summary>Replaces the framework's English model-binding messages ("The value 'x' is not valid").</summary>
     private sealed class NorwegianBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>

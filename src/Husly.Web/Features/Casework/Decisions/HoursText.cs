@@ -15,4 +15,8 @@ public static class HoursText
     }
 
     public static string Format(double hours) => hours.ToString("0.##", CultureInfo.GetCultureInfo("nb-NO"));
+
+    /// <summary>"1 time per uke", "2,5 timer per uke": Bokmål has a singular for exactly one.</summary>
+    public static string PerWeek(Microsoft.Extensions.Localization.IStringLocalizer l, double hours) =>
+        hours == 1 ? l["1 time per uke"] : l["{0} timer per uke", Format(hours)];
 }

@@ -67,7 +67,7 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
         [Display(Name = "Til bydel")]
         public Guid? ToDistrictId { get; set; }
 
-        [Required(ErrorMessage = "Skriv det mottakende bydel trenger å vite.")]
+        [Required(ErrorMessage = "Skriv det den mottakende bydelen trenger å vite.")]
         [StringLength(2000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
         [Display(Name = "Til mottakende bydel")]
         public string? Note { get; set; }

@@ -278,7 +278,7 @@ public sealed class DetailsModel(
         public string SourceName { get; set; } = "";
 
         [Required(ErrorMessage = "Skriv inn beløpet i hele kroner.")]
-        [Range(0, 10_000_000_000, ErrorMessage = "Beløpet må være mellom {1} og {2} kroner.")]
+        [Range(0, 10_000_000_000, ErrorMessage = "Beløpet må være mellom 0 og 10 milliarder kroner.")]
         [Display(Name = "Beløp (kr)")]
         public long? AmountNok { get; set; }
     }

@@ -60,6 +60,7 @@ public sealed class EditTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = await Html.ParseAsync(conflict);
         Assert.Contains("Noen andre har endret prosjektet mens du redigerte. Ingenting er overskrevet.", page.QuerySelector("#form-errors")!.TextContent);
+        Assert.Equal("Ikke lagret", page.QuerySelector("#form-errors h2")!.TextContent.Trim()); // a clash is no form error to correct
         Assert.Contains("Direktørens tekst", page.QuerySelector(".conflict")!.TextContent);
         Assert.Equal("Programlederens tekst", page.QuerySelector("#Input_Summary")!.TextContent);
         Assert.Equal("Direktørens tekst", (await app.ProjectAsync(project.Id)).Summary);
