@@ -61,6 +61,7 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<ResidentLink> ResidentLinks => Set<ResidentLink>();
     public DbSet<PossibleDuplicate> PossibleDuplicates => Set<PossibleDuplicate>();
+    public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
     public DbSet<Husly.Features.Account.UserSession> UserSessions => Set<Husly.Features.Account.UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -9,7 +9,7 @@ namespace Husly.Tests.Architecture;
 public sealed class ResidentDataPathTests
 {
     /// <summary>The tables with identifiable resident data, as the context exposes them.</summary>
-    private static readonly string[] ResidentTables = ["Residents", "LivingSituations", "ResidentNamedWorkers", "Enrolments", "Decisions", "DecisionServices", "DeliveredHours", "AccessLog", "EmergencyAccesses", "Consents", "FollowUpPartners", "Transfers", "CooperationMeetings", "IndividualPlans", "PlanGoals", "CrisisPlans", "Households", "HouseholdMembers", "ResidentLinks", "PossibleDuplicates"];
+    private static readonly string[] ResidentTables = ["Residents", "LivingSituations", "ResidentNamedWorkers", "Enrolments", "Decisions", "DecisionServices", "DeliveredHours", "AccessLog", "EmergencyAccesses", "Consents", "FollowUpPartners", "Transfers", "CooperationMeetings", "IndividualPlans", "PlanGoals", "CrisisPlans", "Households", "HouseholdMembers", "ResidentLinks", "PossibleDuplicates", "ResidentChanges"];
 
     private static readonly string[] CaseworkEntityNamespaces =
         ["Husly.Features.Casework.Residents", "Husly.Features.Casework.FollowUp", "Husly.Features.Casework.Decisions", "Husly.Features.Casework.Plans", "Husly.Features.Casework.Access"];

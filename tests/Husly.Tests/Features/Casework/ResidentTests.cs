@@ -237,4 +237,48 @@ public sealed class ResidentTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.TeamLeaderGrorud).GetAsync($"/casework/residents/details/{id}")).StatusCode);
     }
+
+    /// <summary>Issue 8 §6: contact details can be corrected, with the resident's own history and no silent overwrite.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Contact_details_are_corrected_with_history_and_a_concurrent_edit_is_not_overwritten(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var per = app.ClientFor(DemoAccounts.CaseWorkerGrorud2); // same team
+        var url = $"/casework/residents/{id}/edit";
+        Assert.NotNull((await eva.GetPageAsync($"/casework/residents/details/{id}")).GetElementById("edit-resident"));
+        var evaForm = await eva.GetPageAsync(url);
+        var perForm = await per.GetPageAsync(url);
+
+        var bad = await Html.ParseAsync(await eva.SubmitAsync(evaForm, "main form", Html.Values(("Input.FirstName", ""), ("Input.Email", "ikke-epost"))));
+        Assert.Equal("Skriv inn fornavn.", bad.FieldError("Input_FirstName"));
+        Assert.Equal("ikke-epost", bad.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+
+        var saved = await eva.SubmitAsync(evaForm, "main form", Html.Values(("Input.FirstName", "Kari Anne"), ("Input.Phone", "91234567")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await eva.GetPageAsync($"/casework/residents/details/{id}");
+        Assert.StartsWith("Kari Anne ", page.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("91234567", page.GetElementById("person")!.TextContent);
+
+        var history = (await eva.GetPageAsync(url)).GetElementById("changes")!.TextContent;
+        Assert.Contains("Fornavn", history);
+        Assert.Contains("Test", history);      // before
+        Assert.Contains("Kari Anne", history); // after
+        Assert.Contains("Eva Strand", history);
+
+        // Per opened the form before Eva saved: his save is refused and shows what is stored now.
+        var stale = await per.SubmitAsync(perForm, "main form", Html.Values(("Input.Phone", "40000000")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
+        var conflict = await Html.ParseAsync(stale);
+        Assert.Contains("91234567", conflict.GetElementById("conflict")!.TextContent);
+        Assert.Equal("40000000", conflict.QuerySelector("input[name='Input.Phone']")!.GetAttribute("value"));
+        Assert.Equal("91234567", await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.Phone).SingleAsync()));
+        Assert.Contains(await app.AccessLogAsync(id), e => e.Action == AccessActions.Change && e.UserId == DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email));
+
+        // Another district cannot tell the record exists.
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.PostWithTokenAsync(url, ("Input.FirstName", "Kapret"), ("Input.LastName", "Kapret"))).StatusCode);
+    }
 }

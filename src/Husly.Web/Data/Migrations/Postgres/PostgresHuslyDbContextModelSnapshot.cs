@@ -1077,6 +1077,42 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "ChangedAt");
+
+                    b.ToTable("ResidentChanges");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentLink", b =>
                 {
                     b.Property<Guid>("Id")

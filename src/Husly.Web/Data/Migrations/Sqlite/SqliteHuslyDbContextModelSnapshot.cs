@@ -1072,6 +1072,42 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "ChangedAt");
+
+                    b.ToTable("ResidentChanges");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentLink", b =>
                 {
                     b.Property<Guid>("Id")

@@ -99,6 +99,12 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
 
     public void Add(Transfer transfer) => db.Add(transfer);
 
+    public void Add(ResidentChange change) => db.Add(change);
+
+    /// <summary>The corrections of the resident's contact details, newest first (part of the record the actor opened).</summary>
+    public Task<List<ResidentChange>> ChangesAsync(CancellationToken ct) =>
+        db.ResidentChanges.AsNoTracking().Where(c => c.ResidentId == Resident.Id).OrderByDescending(c => c.ChangedAt).ToListAsync(ct);
+
     public Resident Resident { get; } = resident;
     public IReadOnlyList<Enrolment> Enrolments { get; } = enrolments;
 

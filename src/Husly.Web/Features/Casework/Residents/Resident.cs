@@ -63,6 +63,29 @@ public sealed class Resident : Auditable
 
     public void Normalise() => SearchName = (FirstName.Trim() + " " + LastName.Trim()).ToLowerInvariant();
 
+    /// <summary>Corrects the contact details and returns what changed, field by field, for the resident's own history
+    /// (never the shared change log, which is not need-to-know).</summary>
+    public IReadOnlyList<(string Field, string? Old, string? New)> Correct(string firstName, string lastName, string? phone, string? email, string? address)
+    {
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var changes = new List<(string, string?, string?)>();
+        void Set(string field, string? old, string? value, Action<string?> apply)
+        {
+            if (old != value)
+            {
+                changes.Add((field, old, value));
+                apply(value);
+            }
+        }
+        Set(nameof(FirstName), FirstName, firstName.Trim(), v => FirstName = v!);
+        Set(nameof(LastName), LastName, lastName.Trim(), v => LastName = v!);
+        Set(nameof(Phone), Phone, Clean(phone), v => Phone = v);
+        Set(nameof(Email), Email, Clean(email), v => Email = v);
+        Set(nameof(Address), Address, Clean(address), v => Address = v);
+        Normalise();
+        return changes;
+    }
+
     /// <summary>Adds a living situation from a date. The open period before it ends the day before; a period
     /// that starts on or before the current one's start would overlap and is refused.</summary>
     public IEnumerable<RuleError> AddLivingSituation(LivingSituationKind kind, DateOnly start, string? note, Guid id)
@@ -80,6 +103,33 @@ public sealed class Resident : Auditable
         LivingSituations.Add(new LivingSituationPeriod { Id = id, ResidentId = Id, Kind = kind, Start = start, Note = note?.Trim() });
         return [];
     }
+}
+
+/// <summary>A correction of a resident's contact details: who changed what from what. Personal data like the resident
+/// row itself; removed by retention.</summary>
+public sealed class ResidentChange
+{
+    public Guid Id { get; set; }
+    public Guid ResidentId { get; set; }
+
+    [MaxLength(40)]
+    public string Field { get; set; } = "";
+
+    [MaxLength(300)]
+    public string? OldValue { get; set; }
+
+    [MaxLength(300)]
+    public string? NewValue { get; set; }
+
+    public DateTime ChangedAt { get; set; }
+
+    [MaxLength(200)]
+    public string ChangedBy { get; set; } = "";
+}
+
+internal sealed class ResidentChangeConfiguration : IEntityTypeConfiguration<ResidentChange>
+{
+    public void Configure(EntityTypeBuilder<ResidentChange> b) => b.HasIndex(c => new { c.ResidentId, c.ChangedAt });
 }
 
 /// <summary>Where the resident lived in a period; periods never overlap and the open one is the current.</summary>
