@@ -134,13 +134,17 @@ public sealed class DecisionTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
 
         var after = await eva.GetPageAsync($"/casework/residents/details/{id}");
-        var thisWeek = after.QuerySelectorAll("#weekly-hours tbody tr")[0].QuerySelectorAll("td").Select(c => c.TextContent.Trim().Replace('\u00a0', ' ')).ToList();
+        // The row of the week the hours were logged in (not "the first row": midnight on a Sunday would move it).
+        var week = $"Uke {System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue))} ";
+        var thisWeek = after.QuerySelectorAll("#weekly-hours tbody tr").Single(r => r.QuerySelector("th")!.TextContent.StartsWith(week, StringComparison.Ordinal))
+            .QuerySelectorAll("td").Select(c => c.TextContent.Trim().Replace('\u00a0', ' ')).ToList();
         Assert.Equal(["4", "1,5", "38 %"], thisWeek);
         Assert.Contains("Handlet sammen", after.GetElementById("logged-hours")!.TextContent);
 
         // The worker's own weekly sums include it, without naming anyone.
         var mine = await eva.GetPageAsync("/casework");
-        var delivered = double.Parse(mine.QuerySelectorAll("#weekly-hours tbody tr")[0].QuerySelectorAll("td")[1].TextContent.Replace(',', '.'),
+        var delivered = double.Parse(mine.QuerySelectorAll("#weekly-hours tbody tr").Single(r => r.QuerySelector("th")!.TextContent.StartsWith(week, StringComparison.Ordinal))
+            .QuerySelectorAll("td")[1].TextContent.Replace(',', '.'),
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(delivered >= 1.5);
     }
