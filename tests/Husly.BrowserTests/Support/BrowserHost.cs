@@ -10,9 +10,14 @@ namespace Husly.BrowserTests.Support;
 
 /// <summary>Husly on a real Kestrel socket (SQLite, demo data) and Debian's Chromium driven by Playwright.
 /// Nothing is downloaded: Playwright's driver ships in its NuGet package and the browser comes from apt.</summary>
-public sealed class BrowserHost : IAsyncLifetime
+public class BrowserHost : IAsyncLifetime
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"husly-browser-{Guid.NewGuid():N}.db");
+
+    /// <summary>Provider and connection string of the app's database; PostgresBrowserHost runs the same journeys on PostgreSQL.</summary>
+    protected virtual (string Provider, string ConnectionString) Database => ("Sqlite", $"Data Source={_database}");
+
+    public string Provider => Database.Provider;
     private KestrelApp? _app;
     private IPlaywright? _playwright;
 
@@ -21,7 +26,7 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = new KestrelApp(_database);
+        _app = new KestrelApp(Database.Provider, Database.ConnectionString);
         _app.StartServer();
         BaseUrl = _app.ClientOptions.BaseAddress;
         _playwright = await Playwright.CreateAsync();
@@ -61,7 +66,7 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.AssertAccessibleAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -74,26 +79,65 @@ public sealed class BrowserHost : IAsyncLifetime
         }
         SqliteConnection.ClearAllPools();
         File.Delete(_database);
+        GC.SuppressFinalize(this);
     }
 
     private sealed class KestrelApp : WebApplicationFactory<Program>
     {
-        private readonly string _database;
+        private readonly string _provider;
+        private readonly string _connectionString;
+        private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), $"husly-browser-checkpoints-{Guid.NewGuid():N}");
 
-        public KestrelApp(string database)
+        public KestrelApp(string provider, string connectionString)
         {
-            _database = database;
+            (_provider, _connectionString) = (provider, connectionString);
             UseKestrel(0);
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("ConnectionStrings:Default", $"Data Source={_database}");
+            builder.UseSetting("Database:Provider", _provider);
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("ConnectionStrings:Default", _connectionString);
+            builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
+            builder.UseSetting("Casework:AccessLog:Keys:browser", "YnJvd3Nlci10ZXN0LWtleS1mb3ItdGhlLWFjY2Vzcy1sb2c=");
+            builder.UseSetting("Casework:AccessLog:CurrentKeyId", "browser");
+            builder.UseSetting("Casework:Retention:Enabled", "false");
             builder.UseSetting("DemoData:Enabled", "true");
             builder.UseSetting("DemoData:Projects", "60");
             builder.UseUrls("http://127.0.0.1:0");
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (Directory.Exists(_checkpoints))
+            {
+                Directory.Delete(_checkpoints, recursive: true);
+            }
+        }
+    }
+}
+
+/// <summary>The same host on PostgreSQL (the throwaway server the test command starts), so journeys run on both databases.</summary>
+public sealed class PostgresBrowserHost : BrowserHost
+{
+    private readonly string _name = $"husly_browser_{Guid.NewGuid():N}";
+
+    protected override (string Provider, string ConnectionString) Database =>
+        ("Postgres", new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("TEST_PG")
+            ?? throw new InvalidOperationException("TEST_PG is not set: run the README's test command"))
+        { Database = _name }.ConnectionString);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("TEST_PG"));
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }
 
