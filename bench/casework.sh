@@ -21,6 +21,7 @@ PSQL=(psql "$(sed -E 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Database=/dbnam
 start_app() { # extra env assignments...
   ( cd "$WORK/out" && exec env ASPNETCORE_ENVIRONMENT=Benchmark Database__Provider=Postgres Database__MigrateOnStartup=true \
       ConnectionStrings__Default="$PG" DemoData__Enabled=true Casework__AllowSyntheticIdentityNumbers=true \
+      Casework__AccessLog__CheckpointDirectory="$WORK/checkpoints" Casework__AccessLog__KeyFile="$WORK/accesslog.key" \
       Logging__LogLevel__Default=Warning "$@" ./Husly.Web --urls "$BASE" > "$WORK/app.log" 2>&1 ) & APP_PID=$!
   for _ in $(seq 600); do curl -sf -o /dev/null "$BASE/health/ready" && return; sleep 0.5; done
   echo "app did not start" >&2; cat "$WORK/app.log" >&2; exit 1

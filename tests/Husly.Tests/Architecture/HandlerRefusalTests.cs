@@ -52,7 +52,10 @@ public sealed class HandlerRefusalTests(Apps apps)
                     continue;
                 }
                 var url = Fill(route, t) + (handler is "" ? "" : "?handler=" + handler);
-                var response = await client.PostAsync(url, new FormUrlEncodedContent([.. Form(t), new("__RequestVerificationToken", token)]));
+                // The version a handler checks is the target's own, so a refusal can only come from the access rule.
+                var version = handler switch { "ResolveDuplicate" => t.DuplicateVersion, "Archive" or "Restore" or "ChangePhase" => t.ProjectVersion, _ => t.DraftVersion };
+                var response = await client.PostAsync(url, new FormUrlEncodedContent([.. Form(t).Where(f => f.Key != "version"),
+                    new("version", version.ToString()), new("Phase.Version", t.ProjectVersion.ToString()), new("__RequestVerificationToken", token)]));
                 tried++;
                 var status = response.StatusCode;
                 var casework = route.StartsWith("/casework", StringComparison.Ordinal) || route.StartsWith("/privacy", StringComparison.Ordinal);

@@ -62,6 +62,9 @@ public sealed class NonsenseRulesTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var firstUrl = first.Headers.Location!.ToString();
         Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetPageAsync(firstUrl), "form[action*='handler=Decide']")).StatusCode);
+        // Revoked today, the first still granted hours until yesterday: a second one from June overlaps it all the same.
+        var revoke = await eva.GetPageAsync(firstUrl);
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(revoke, "form[action*='handler=Revoke']", Html.Values(("Revoke.Reason", "Ny vurdering"), ("Revoke.On", Day(0))))).StatusCode);
         var second = await DraftAsync("2026-06-01", "2026-12-31", ("HousingFollowUp", "5"));
         var secondUrl = second.Headers.Location!.ToString();
         var overlap = await eva.SubmitAsync(await eva.GetPageAsync(secondUrl), "form[action*='handler=Decide']");

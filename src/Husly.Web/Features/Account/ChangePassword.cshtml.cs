@@ -29,6 +29,11 @@ public sealed class ChangePasswordModel(UserManager<HuslyUser> users, SignInMana
         {
             return Challenge();
         }
+        if (Input.NewPassword == Input.CurrentPassword)
+        {
+            ModelState.AddModelError("Input.NewPassword", l["Det nye passordet må være et annet enn det du har nå."]);
+            return Page();
+        }
         user.MustChangePassword = false; // saved only if the change succeeds (Identity updates the user once)
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)

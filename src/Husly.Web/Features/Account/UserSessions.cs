@@ -69,7 +69,9 @@ public sealed class UserSessions(HuslyDbContext db, TimeProvider clock, IOptions
     public Task<bool> IsActiveAsync(Guid sessionId, Guid userId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now);
+        // The user must still be active too, whatever path deactivated them.
+        return db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now
+            && db.Users.Any(u => u.Id == userId && u.IsActive));
     }
 
     public Task EndAsync(Guid sessionId, string reason) =>

@@ -11,20 +11,18 @@ public sealed class PlausibleDateAttribute(int yearsBack, int yearsAhead) : Vali
     public int YearsBack { get; } = yearsBack;
     public int YearsAhead { get; } = yearsAhead;
 
-    private DateOnly min;
-    private DateOnly max;
-
+    // No state on the attribute: one instance serves every request at once.
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         var clock = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        (min, max) = (today.AddYears(-YearsBack), today.AddYears(YearsAhead));
-        return value is DateOnly d && (d < min || d > max)
-            ? new ValidationResult(FormatErrorMessage(validationContext.DisplayName), validationContext.MemberName is { } m ? [m] : null)
-            : ValidationResult.Success;
-    }
-
-    public override string FormatErrorMessage(string name) =>
-        string.Format(CultureInfo.CurrentCulture, ErrorMessageString, name,
+        var (min, max) = (today.AddYears(-YearsBack), today.AddYears(YearsAhead));
+        if (value is not DateOnly d || (d >= min && d <= max))
+        {
+            return ValidationResult.Success;
+        }
+        var message = string.Format(CultureInfo.CurrentCulture, ErrorMessageString, validationContext.DisplayName,
             min.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), max.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        return new ValidationResult(message, validationContext.MemberName is { } m ? [m] : null);
+    }
 }

@@ -14,6 +14,22 @@ namespace Husly.Tests.Features.Casework;
 /// the log short or rewrite it. Each attack runs on a database of its own, since it breaks the chain.</summary>
 public sealed class AccessLogTamperingTests
 {
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Rewriting_with_plain_hashes_under_the_real_key_id_is_detected(TestDatabase db)
+    {
+        var (app, log) = await StartWithEntriesAsync(db, 3);
+        await using var _ = app;
+        var victim = await app.QueryAsync(d => d.AccessLog.MaxAsync(e => e.Sequence));
+        await app.WithDbAsync(async d =>
+        {
+            var entry = await d.AccessLog.SingleAsync(e => e.Sequence == victim);
+            entry.UserName = "Noen andre";
+            entry.Hash = PlainHash(entry); // the key id stays; only the key is missing
+            await d.SaveChangesAsync();
+        });
+        Assert.Equal(victim, (await log.VerifyAsync(TestContext.Current.CancellationToken)).BrokenAt);
+    }
+
     private static async Task<(HuslyApp App, AccessLog Log)> StartWithEntriesAsync(TestDatabase db, int reads)
     {
         var app = new HuslyApp(db);
@@ -43,6 +59,27 @@ public sealed class AccessLogTamperingTests
 
     /// <summary>Change one entry and recompute every later hash the way an attacker without the key can: plain SHA-256,
     /// with and without the key id.</summary>
+    /// <summary>Cut the tail, then let the app write on from the cut (as it does after a restart): the new entries are
+    /// signed properly, but two signed checkpoints for one position give the cut away.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Cutting_the_tail_and_writing_on_from_a_restarted_app_is_detected(TestDatabase db)
+    {
+        var (app, _) = await StartWithEntriesAsync(db, 10);
+        await using var __ = app;
+        var last = await app.QueryAsync(d => d.AccessLog.MaxAsync(e => e.Sequence));
+        await app.WithDbAsync(d => d.AccessLog.Where(e => e.Sequence > last - 5).ExecuteDeleteAsync());
+        await using var restarted = new HuslyApp(app);
+        var eva = restarted.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        for (var i = 0; i < 10; i++)
+        {
+            await eva.GetPageAsync($"/casework/residents/details/{Named.KariGrorud}");
+        }
+
+        var result = await restarted.Services.GetRequiredService<AccessLog>().VerifyAsync(TestContext.Current.CancellationToken);
+        Assert.False(result.Intact);
+        Assert.Equal("checkpoint-conflict", result.Problem);
+    }
+
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Rewriting_an_entry_and_recomputing_the_chain_without_the_key_is_detected(TestDatabase db)
     {

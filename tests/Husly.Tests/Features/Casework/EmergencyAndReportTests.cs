@@ -41,6 +41,18 @@ public sealed class EmergencyAndReportTests(Apps apps)
         var ola_ = DemoIds.User(DemoAccounts.CaseWorkerStovner.Email);
         Assert.True(await app.QueryAsync(d => d.EmergencyAccesses.CountAsync(g => g.UserId == ola_ && g.ResidentId == null)) >= 2);
 
+        // Nor through an unprotected duplicate record of the same person: Nina may not see Ola's record of the protected
+        // number either, and gets nothing.
+        var ola2 = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        await ola2.SubmitAsync(await ola2.GetPageAsync("/casework/residents/register"), "main form", Html.Values(
+            ("Input.IdentityNumber", protectedNumber), ("Input.FirstName", "Dublett"), ("Input.LastName", "Uten sperre"), ("Input.LivingSituation", "Homeless"),
+            ("Input.LivingSince", "2026-10-01"), ("Input.Category", "SupportedHousing"), ("Input.OrganisationForm", "Team"), ("Input.Start", "2026-10-02")));
+        var nina = app.ClientFor(DemoAccounts.CaseWorkerGrorudFact);
+        var viaDuplicate = await nina.SubmitAsync(await nina.GetPageAsync("/casework/emergency"), "main form", Html.Values(("Input.IdentityNumber", protectedNumber), ("Input.Reason", reason)));
+        Assert.Equal(NotGiven, (await Html.ParseAsync(viaDuplicate)).FieldError("Input_IdentityNumber"));
+        var ninaId = DemoIds.User(DemoAccounts.CaseWorkerGrorudFact.Email);
+        Assert.False(await app.QueryAsync(d => d.EmergencyAccesses.AnyAsync(g => g.UserId == ninaId && g.ResidentId != null && g.ExpiresAt > DateTime.UtcNow)));
+
         // Padding is no reason: spaces around one letter, or invisible characters.
         var grorud = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
         var number = await NumberAsync(app, grorud);
@@ -60,7 +72,10 @@ public sealed class EmergencyAndReportTests(Apps apps)
         // Stovner's side until someone there has reviewed it.
         var leader = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
         var review = await leader.GetPageAsync("/casework/emergency");
-        var articles = review.QuerySelectorAll("#emergency-reviews article").Where(a => a.TextContent.Contains(reason, StringComparison.Ordinal)).ToList();
+        var mine = review.QuerySelectorAll("#emergency-reviews article").Where(a => a.TextContent.Contains(reason, StringComparison.Ordinal)).ToList();
+        // The attempts on the protected person (theirs too) are Grorud's to review, without a name.
+        Assert.Contains(mine, a => a.TextContent.Contains("prøvde nødtilgang uten å få det", StringComparison.Ordinal) && a.TextContent.Contains("Bydel Stovner", StringComparison.Ordinal));
+        var articles = mine.Where(a => a.TextContent.Contains(" åpnet ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, articles.Count);
         Assert.All(articles, a => Assert.Contains("Bydel Stovner", a.TextContent));
         var first = articles[0].QuerySelector("input[name=emergencyId]")!.GetAttribute("value")!;

@@ -253,7 +253,7 @@ public sealed class AccessLog : IAsyncDisposable
                 {
                     seal.WriteCheckpoint(sequence, hash, now);
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     // The entries are committed; a missing checkpoint weakens only truncation detection for this batch.
                     logger.LogError(e, "Could not write the access-log checkpoint at {Sequence}", sequence);
@@ -288,6 +288,12 @@ public sealed class AccessLog : IAsyncDisposable
             return new AccessLogVerification(0, null, "checkpoint-forged", checkpoints.Count);
         }
         var wanted = checkpoints.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.Select(c => c.Hash).ToHashSet());
+        // One position in the chain has one hash. Two signed hashes for the same position mean the chain was cut and
+        // written again from there (the writer signs what it appends, so the second hash is genuine but the first is too).
+        if (wanted.FirstOrDefault(w => w.Value.Count > 1) is { Value: not null } conflict)
+        {
+            return new AccessLogVerification(0, conflict.Key, "checkpoint-conflict", checkpoints.Count);
+        }
         await foreach (var entry in db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (entry.Sequence != expected || entry.PreviousHash != previous || !entry.IsIntact(seal))
@@ -305,6 +311,10 @@ public sealed class AccessLog : IAsyncDisposable
         if (checkpoints.Count > 0 && checkpoints.Max(c => c.Sequence) > count)
         {
             return new AccessLogVerification(count, count + 1, "truncated", checkpoints.Count);
+        }
+        if (count > 0 && checkpoints.Count == 0)
+        {
+            return new AccessLogVerification(count, null, "checkpoints-missing", 0);
         }
         return new AccessLogVerification(count, null, null, checkpoints.Count);
     }

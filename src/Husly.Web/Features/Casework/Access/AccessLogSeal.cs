@@ -55,9 +55,17 @@ public sealed class AccessLogSeal
         keys = o.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value));
         if (keys.Count == 0)
         {
+            // A key file next to the app is for demo and test installs; in production the key must come from a secret
+            // store, away from the database and its backups.
+            if (environment.IsProduction())
+            {
+                throw new InvalidOperationException("Casework:AccessLog:Keys and CurrentKeyId must be configured in production (see README).");
+            }
             var path = Path.GetFullPath(o.KeyFile, environment.ContentRootPath);
-            CurrentKeyId = "file-1";
-            keys[CurrentKeyId] = LoadOrCreateKeyFile(path);
+            var key = LoadOrCreateKeyFile(path);
+            // Named by its fingerprint: a new key file (a redeploy) gets a new id instead of silently replacing the old one.
+            CurrentKeyId = "file-" + Convert.ToHexStringLower(SHA256.HashData(key))[..12];
+            keys[CurrentKeyId] = key;
         }
         else
         {

@@ -505,7 +505,10 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             return new BreakGlassResult(BreakGlassOutcome.AlreadyVisible, own.Id); // nothing to break: the worker has access
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var target = candidates.FirstOrDefault(c => c.Protection == ProtectionLevel.None);
+        // A protected person is never opened this way, not even through an unprotected duplicate record of them: if any
+        // record with the number is protected, nothing is given, and the protected record's district reviews the attempt.
+        var anyProtected = candidates.FirstOrDefault(c => c.Protection != ProtectionLevel.None);
+        var target = anyProtected is null ? candidates.OrderBy(c => c.Id).FirstOrDefault() : null;
         if (target is not null)
         {
             var since = now.AddHours(-24);
@@ -516,7 +519,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
                 return new BreakGlassResult(BreakGlassOutcome.LimitReached, target.Id);
             }
         }
-        var residentDistrict = target is null ? null : await db.Enrolments.Where(e => e.ResidentId == target.Id)
+        var reviewedBy = target ?? anyProtected;
+        var residentDistrict = reviewedBy is null ? null : await db.Enrolments.Where(e => e.ResidentId == reviewedBy.Id)
             .OrderBy(e => e.End == null ? 0 : 1).ThenByDescending(e => e.Start).Select(e => (Guid?)e.DistrictId).FirstOrDefaultAsync(ct);
         db.EmergencyAccesses.Add(new EmergencyAccess
         {
@@ -905,8 +909,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         }
     }
 
-    public sealed record DuplicateRow(Guid Id, Guid Version, DateTime DetectedAt, string RegisteredBy, string RegisteredIn, string ExistingIn,
-        RelatedResident Registered, RelatedResident Existing, DuplicateResolution? Resolution, string? Note);
+    public sealed record DuplicateRow(Guid Id, Guid Version, DateTime DetectedAt, string RegisteredBy, string RegisteredIn, string? ExistingIn,
+        RelatedResident Registered, RelatedResident Existing, DuplicateResolution? Resolution, string? Note, bool MayResolve);
 
     private IQueryable<PossibleDuplicate> DuplicatesFor(CaseActor a) => a.Role != Roles.TeamLeader
         ? db.PossibleDuplicates.Where(_ => false)
@@ -924,6 +928,7 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             .Select(d => new
             {
                 d.Id,
+                MayResolve = d.ExistingDistrictId == a.DistrictId,
                 d.Version,
                 d.DetectedAt,
                 d.Resolution,
@@ -937,10 +942,12 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
                 ExistingName = visible.Where(r => r.Id == d.ExistingResidentId).Select(r => r.FirstName + " " + r.LastName).FirstOrDefault(),
             })
             .AsNoTracking().ToListAsync(ct);
-        var result = rows.Select(r => new DuplicateRow(r.Id, r.Version, r.DetectedAt, r.RegisteredBy, r.RegisteredIn, r.ExistingIn,
+        // The registering district learns which district holds the record only once that district has answered.
+        var result = rows.Select(r => new DuplicateRow(r.Id, r.Version, r.DetectedAt, r.RegisteredBy, r.RegisteredIn,
+            r.ExistingName is null && r.Resolution is null ? null : r.ExistingIn,
             r.RegisteredName is null ? new RelatedResident(null, null, false, null) : new RelatedResident(r.ResidentId, r.RegisteredName, false, null),
             r.ExistingName is null ? new RelatedResident(null, null, false, null) : new RelatedResident(r.ExistingResidentId, r.ExistingName, false, null),
-            r.Resolution, r.Note)).ToList();
+            r.Resolution, r.Note, r.MayResolve)).ToList();
         await log.AppendAsync(result.SelectMany(r => new[] { r.Registered.ResidentId, r.Existing.ResidentId }).OfType<Guid>().Distinct()
             .Select(id => Entry(a, id, AccessActions.DuplicateQueue, AccessOutcome.Granted)).ToList(), ct);
         return result;
@@ -956,7 +963,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         {
             return new RuleError("note", "Skriv hva som er avklart.");
         }
-        var duplicate = await DuplicatesFor(a).FirstOrDefaultAsync(d => d.Id == duplicateId, ct);
+        // The district that holds the existing record decides: the registering district cannot see that record.
+        var duplicate = await DuplicatesFor(a).FirstOrDefaultAsync(d => d.Id == duplicateId && d.ExistingDistrictId == a.DistrictId, ct);
         if (duplicate is null)
         {
             return new RuleError("", "Den mulige dubletten finnes ikke.");

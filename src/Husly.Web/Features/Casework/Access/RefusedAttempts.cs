@@ -1,20 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Husly.Features.Casework.Access;
 
 /// <summary>Logs, as denied, an attempt to open a resident's page by someone a folder policy stops before anything is read
 /// (a partner or a programme manager with a resident's address). The answer is the framework's as before; the attempt now
 /// shows in the resident's access report and the privacy officer's search.</summary>
-internal sealed class RefusedAttempts(AccessLog log) : IAuthorizationMiddlewareResultHandler
+internal sealed class RefusedAttempts(AccessLog log, IMemoryCache seen) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler fallback = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && ResidentIn(context) is { } residentId)
+        var actor = CaseActor.From(context.User);
+        // Once per user and resident a minute: a script hammering refused addresses must not flood the log.
+        if (authorizeResult.Forbidden && ResidentIn(context) is { } residentId && FirstThisMinute(actor.UserId, residentId))
         {
-            var actor = CaseActor.From(context.User);
             await log.AppendAsync([new AccessLogEntry
             {
                 UserId = actor.UserId == Guid.Empty ? null : actor.UserId,
@@ -28,6 +30,17 @@ internal sealed class RefusedAttempts(AccessLog log) : IAuthorizationMiddlewareR
             }], context.RequestAborted);
         }
         await fallback.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    private bool FirstThisMinute(Guid userId, Guid residentId)
+    {
+        var key = (nameof(RefusedAttempts), userId, residentId);
+        if (seen.TryGetValue(key, out _))
+        {
+            return false;
+        }
+        seen.Set(key, true, TimeSpan.FromMinutes(1));
+        return true;
     }
 
     /// <summary>The resident a casework or privacy address names, from its route values.</summary>

@@ -112,8 +112,9 @@ public sealed class Decision : Auditable
             return [new RuleError("", "Bare utkast kan vedtas.")];
         }
         var errors = Validate(enrolmentStart).ToList();
-        if (others.FirstOrDefault(o => o.Id != Id && o.EnrolmentId == EnrolmentId && o.Status == DecisionStatus.Decided
-                && o.ValidFrom <= (ValidTo ?? DateOnly.MaxValue) && ValidFrom <= o.LastDay) is { } clash)
+        // A revoked decision still grants hours until the day before its revocation (LastDay).
+        if (others.FirstOrDefault(o => o.Id != Id && o.EnrolmentId == EnrolmentId && o.Status is DecisionStatus.Decided or DecisionStatus.Revoked
+                && o.ValidFrom <= (ValidTo ?? DateOnly.MaxValue) && ValidFrom <= o.LastDay && o.ValidFrom <= o.LastDay) is { } clash)
         {
             errors.Add(new RuleError("", "Et annet vedtak på samme oppfølging gjelder allerede i denne perioden. Opphev det, eller gi det en sluttdato før dette starter."));
         }
