@@ -95,4 +95,21 @@ public sealed class ConcurrencyTests(Apps apps)
         Assert.Equal("Du har allerede ført 20 timer denne dagen. Ingen kan levere mer enn 24 timer på et døgn.", (await Html.ParseAsync(over)).FieldError("LoggedHours_Hours"));
         Assert.Equal(HttpStatusCode.Redirect, (await LogAsync("4")).StatusCode);
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_same_registration_posted_five_times_at_once_registers_one_person(TestDatabase db)
+    {
+        var app = apps[db];
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var form = await eva.GetPageAsync("/casework/residents/register");
+        var name = TestData.Unique("Dobbeltklikk");
+        var values = Html.Values(("Input.IdentityNumber", CaseworkTestData.NewIdentityNumber()), ("Input.FirstName", "Test"), ("Input.LastName", name),
+            ("Input.LivingSituation", "Homeless"), ("Input.LivingSince", Today), ("Input.Category", "SupportedHousing"), ("Input.OrganisationForm", "Team"), ("Input.Start", Today));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => eva.SubmitAsync(form, "main form", values)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Headers.Location!.ToString()).Distinct());
+        Assert.Equal(1, await app.QueryAsync(d => d.Residents.CountAsync(r => r.LastName == name)));
+    }
 }

@@ -684,6 +684,9 @@ namespace Husly.Data.Migrations.Postgres
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid");
 
@@ -696,6 +699,9 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ContactPersonId", "End");
 

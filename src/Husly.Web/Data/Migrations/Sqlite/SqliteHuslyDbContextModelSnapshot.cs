@@ -679,6 +679,9 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT");
 
@@ -691,6 +694,9 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ContactPersonId", "End");
 

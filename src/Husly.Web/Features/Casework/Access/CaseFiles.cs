@@ -419,6 +419,11 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         {
             throw new InvalidOperationException("Only case workers and team leaders register residents.");
         }
+        // The same form posted again (a double click, a resent post): the first post's registration is the answer.
+        if (enrolment.SubmissionId is { } submission && await RegisteredByAsync(a, submission, ct) is { } earlier)
+        {
+            return new RegisterResult(earlier, AlreadyEnrolled: false);
+        }
         var visible = Visible(a);
         var sameNumber = resident.IdentityNumber is null ? []
             : await db.Residents.AsNoTracking().Where(r => r.IdentityNumber == resident.IdentityNumber)
@@ -438,7 +443,9 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             if (await db.Enrolments.AnyAsync(e => e.ResidentId == existing.Id && e.End == null && e.DistrictId == enrolment.DistrictId, ct))
             {
                 db.ChangeTracker.Clear();
-                return new RegisterResult(existing.Id, AlreadyEnrolled: true);
+                // The open enrolment may be this very form's, committed by a parallel post a moment ago.
+                var mine = enrolment.SubmissionId is { } s ? await RegisteredByAsync(a, s, ct) : null;
+                return new RegisterResult(mine ?? existing.Id, AlreadyEnrolled: mine is null);
             }
             resident = existing;
             var current = existing.CurrentLivingSituation;
@@ -476,7 +483,19 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
                 Version = Guid.NewGuid(),
             });
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && enrolment.SubmissionId is not null)
+        {
+            db.ChangeTracker.Clear();
+            if (await RegisteredByAsync(a, enrolment.SubmissionId.Value, ct) is { } parallel)
+            {
+                return new RegisterResult(parallel, AlreadyEnrolled: false);
+            }
+            throw;
+        }
         // The other record was not shown, but someone typed its number: its access report and the privacy officer see that.
         await log.AppendAsync([Entry(a, resident.Id, AccessActions.Register, AccessOutcome.Granted),
             .. unseen.Select(o => Entry(a, o.Id, AccessActions.Register, AccessOutcome.Denied))], ct);
@@ -486,6 +505,10 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
     public enum BreakGlassOutcome { Opened, NotGiven, LimitReached, AlreadyVisible }
 
     public sealed record BreakGlassResult(BreakGlassOutcome Outcome, Guid? ResidentId);
+
+    /// <summary>The resident an earlier post of the same registration form enrolled in the actor's district, if any.</summary>
+    private Task<Guid?> RegisteredByAsync(CaseActor a, Guid submission, CancellationToken ct) =>
+        db.Enrolments.Where(e => e.SubmissionId == submission && e.DistrictId == a.DistrictId).Select(e => (Guid?)e.ResidentId).FirstOrDefaultAsync(ct);
 
     /// <summary>Breaks the glass: gives the actor a few hours' read access to the resident with this identity number, for
     /// the stated reason, logged and queued for review by team leaders of both districts. No such number and a protected

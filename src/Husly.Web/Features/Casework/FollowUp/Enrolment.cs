@@ -64,6 +64,9 @@ public sealed class Enrolment : Auditable
     public Guid? ProjectId { get; set; }
     public Project? Project { get; set; }
     public DateOnly Start { get; set; }
+
+    /// <summary>The registration form that created it (unique): a double click or a resent post registers once.</summary>
+    public Guid? SubmissionId { get; set; }
     public DateOnly? End { get; set; }
     public EnrolmentEndReason? EndReason { get; set; }
 
@@ -116,5 +119,6 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         b.HasIndex(e => new { e.TeamId, e.End });
         b.HasIndex(e => new { e.DistrictId, e.End });
         b.HasIndex(e => e.ResidentId);
+        b.HasIndex(e => e.SubmissionId).IsUnique();
     }
 }

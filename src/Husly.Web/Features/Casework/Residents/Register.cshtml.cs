@@ -86,6 +86,9 @@ public sealed class RegisterModel(
 
         [Display(Name = "Prosjekt")]
         public Guid? ProjectId { get; set; }
+
+        /// <summary>New each time the form is shown: the same post sent twice registers once.</summary>
+        public Guid SubmissionId { get; set; } = Guid.NewGuid();
     }
 
     [BindProperty]
@@ -137,6 +140,7 @@ public sealed class RegisterModel(
             ContactPersonId = Input.ContactPersonId!.Value,
             ProjectId = Input.ProjectId,
             Start = Input.Start!.Value,
+            SubmissionId = Input.SubmissionId == Guid.Empty ? null : Input.SubmissionId,
         };
         var result = await files.RegisterAsync(resident, living, enrolment, HttpContext.RequestAborted);
         if (result.AlreadyEnrolled)
