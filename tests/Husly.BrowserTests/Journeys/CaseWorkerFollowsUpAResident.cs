@@ -10,11 +10,12 @@ namespace Husly.BrowserTests.Journeys;
 /// <summary>A case worker signs in, registers and enrols a resident, records a new living situation, writes and
 /// decides a decision with hours per week, logs delivered hours and sees planned against delivered. A worker in
 /// another district opens the same address and is refused. Every page visited is checked with axe-core.</summary>
-public sealed class CaseWorkerFollowsUpAResident(BrowserHost host)
+public sealed class CaseWorkerFollowsUpAResident(BrowserHost sqlite, PostgresBrowserHost postgres)
 {
-    [Fact]
-    public async Task Registers_records_decides_logs_hours_and_another_district_is_refused()
+    [Theory, InlineData("Sqlite"), InlineData("Postgres")]
+    public async Task Registers_records_decides_logs_hours_and_another_district_is_refused(string database)
     {
+        BrowserHost host = database == "Postgres" ? postgres : sqlite;
         var page = await host.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.SignInAsync(DemoAccounts.CaseWorkerGrorud.Email, DemoAccounts.Password);

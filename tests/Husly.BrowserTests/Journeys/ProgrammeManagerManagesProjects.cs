@@ -8,11 +8,12 @@ namespace Husly.BrowserTests.Journeys;
 
 /// <summary>A program manager signs in, filters the project list live, creates a project, meets a concurrent edit
 /// and switches to English. Every page visited is checked with axe-core.</summary>
-public sealed class ProgrammeManagerManagesProjects(BrowserHost host)
+public sealed class ProgrammeManagerManagesProjects(BrowserHost sqlite, PostgresBrowserHost postgres)
 {
-    [Fact]
-    public async Task Filters_creates_meets_a_conflict_and_switches_language()
+    [Theory, InlineData("Sqlite"), InlineData("Postgres")]
+    public async Task Filters_creates_meets_a_conflict_and_switches_language(string database)
     {
+        BrowserHost host = database == "Postgres" ? postgres : sqlite;
         var page = await host.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.AssertAccessibleAsync();

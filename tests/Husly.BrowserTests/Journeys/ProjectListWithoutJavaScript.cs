@@ -6,11 +6,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Husly.BrowserTests.Journeys;
 
 /// <summary>The same list journey with JavaScript off: the filter form, sorting and paging are plain GET links and forms.</summary>
-public sealed class ProjectListWithoutJavaScript(BrowserHost host)
+public sealed class ProjectListWithoutJavaScript(BrowserHost sqlite, PostgresBrowserHost postgres)
 {
-    [Fact]
-    public async Task Filters_sorts_and_pages_with_plain_forms_and_links()
+    [Theory, InlineData("Sqlite"), InlineData("Postgres")]
+    public async Task Filters_sorts_and_pages_with_plain_forms_and_links(string database)
     {
+        BrowserHost host = database == "Postgres" ? postgres : sqlite;
         var page = await host.NewPageAsync(javaScript: false);
         await page.SignInAsync(DemoAccounts.DirectorGrorud.Email, DemoAccounts.Password);
 
