@@ -38,7 +38,7 @@ builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddPortfolio();
 builder.Services.AddCasework();
-builder.Services.AddOptions<Husly.Features.Bench.BenchOptions>().BindConfiguration("Bench");
+builder.Services.AddOptions<Husly.Features.Bench.BenchOptions>().BindConfiguration("Bench").ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 

@@ -28,7 +28,7 @@ internal static class DataModule
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoDataOptions>().BindConfiguration("DemoData").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BootstrapAdminOptions>().BindConfiguration("BootstrapAdmin");
+        services.AddOptions<BootstrapAdminOptions>().BindConfiguration("BootstrapAdmin").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Husly.Platform.Caching.ReadCache>();
         services.AddSingleton<AuditingInterceptor>();
 

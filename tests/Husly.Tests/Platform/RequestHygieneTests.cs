@@ -27,8 +27,10 @@ public sealed class RequestHygieneTests(Apps apps)
                 foreach (var url in new[] { page + "?handler=Nope", page })
                 {
                     var status = (await client.PostWithTokenAsync(url)).StatusCode;
-                    // 404 where the page has no such handler; a page with an unnamed handler runs it (422: the form is empty).
-                    if (status is not (HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity))
+                    // A named handler the page lacks is 404, never its unnamed one; a bare POST runs the unnamed one (422:
+                    // the form is empty) or is 404 where there is none.
+                    var allowed = url.Contains("handler=", StringComparison.Ordinal) ? [HttpStatusCode.NotFound] : new[] { HttpStatusCode.NotFound, HttpStatusCode.UnprocessableEntity };
+                    if (!allowed.Contains(status))
                     {
                         wrong.Add($"POST {url}: {(int)status}");
                     }
@@ -36,6 +38,15 @@ public sealed class RequestHygieneTests(Apps apps)
             }
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_handler_name_the_page_lacks_never_runs_its_default_handler(TestDatabase db)
+    {
+        var client = apps[db].ClientFor(DemoAccounts.PartnerNav);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync("/account/logout?handler=Nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // still signed in (header user, but the page ran no logout)
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostWithTokenAsync("/account/changepassword?handler=Nope")).StatusCode);
     }
 
     /// <summary>A form field named like a route value never wins over the address: Eva cannot act on Kari (hers) by posting
@@ -91,5 +102,20 @@ public sealed class RequestHygieneTests(Apps apps)
         var checks = apps[db].Services.GetRequiredService<HealthCheckService>();
         var report = await checks.CheckHealthAsync(r => r.Tags.Contains("ready"), TestContext.Current.CancellationToken);
         Assert.Equal(HealthStatus.Healthy, report.Entries["database"].Status);
+    }
+
+    /// <summary>A setting out of range stops the app at start with the setting named, instead of misbehaving later.</summary>
+    [Theory]
+    [InlineData("Casework:EmergencyAccessHours", "0")]
+    [InlineData("Casework:EmergencyAccessGrantsPerDay", "50")]
+    [InlineData("Casework:Retention:YearsAfterClosed", "0")]
+    [InlineData("Sessions:AbsoluteHours", "100")]
+    [InlineData("Casework:AccessLog:Keys:short", "c2hvcnQ=")]
+    [InlineData("BootstrapAdmin:Email", "ikke-en-adresse")]
+    public void A_setting_out_of_range_stops_the_app_at_start(string key, string value)
+    {
+        using var app = new HuslyApp(TestDatabase.Sqlite).WithWebHostBuilder(b => b.UseSetting(key, value));
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+        Assert.Contains(key.Split(':')[^1], error.ToString(), StringComparison.Ordinal);
     }
 }

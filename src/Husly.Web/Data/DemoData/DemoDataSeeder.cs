@@ -10,7 +10,10 @@ namespace Husly.Data.DemoData;
 public sealed class BootstrapAdminOptions
 {
     /// <summary>With no users at all, an administrator with this e-mail and password is created on start (production's first sign-in).</summary>
+    [System.ComponentModel.DataAnnotations.EmailAddress]
     public string? Email { get; set; }
+
+    [System.ComponentModel.DataAnnotations.MinLength(12)]
     public string? Password { get; set; }
 }
 

@@ -16,7 +16,11 @@ internal sealed partial class UnknownHandlerFilter(ILogger<UnknownHandlerFilter>
 
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        var request = context.HttpContext.Request;
+        var named = request.Query["handler"].ToString() is { Length: > 0 } q ? q : context.RouteData.Values["handler"]?.ToString();
+        // A handler asked for by name that the page does not have: Razor Pages would run the unnamed one instead.
+        var unknownName = !string.IsNullOrEmpty(named) && !string.Equals(context.HandlerMethod?.Name, named, StringComparison.OrdinalIgnoreCase);
+        if ((context.HandlerMethod is null || unknownName) && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             LogUnknown(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path, context.HttpContext.Request.Query["handler"].ToString());
             context.Result = new NotFoundResult();

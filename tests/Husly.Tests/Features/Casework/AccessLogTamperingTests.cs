@@ -105,6 +105,25 @@ public sealed class AccessLogTamperingTests
         Assert.Equal(victim, result.BrokenAt);
     }
 
+    /// <summary>Retention may remove a reason, and seals that it did; a reason removed by hand (an emergency access's
+    /// justification, say) is tampering.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Erasing_a_reason_by_hand_is_detected(TestDatabase db)
+    {
+        await using var app = new HuslyApp(db);
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var stovner = await app.QueryAsync(d => d.Residents.Where(r => r.Id == Named.OlaStovner).Select(r => r.IdentityNumber!).SingleAsync());
+        await eva.SubmitAsync(await eva.GetPageAsync("/casework/emergency"), "main form",
+            Html.Values(("Input.IdentityNumber", stovner), ("Input.Reason", "Akutt situasjon, brukeren er på legevakten nå")));
+        var log = app.Services.GetRequiredService<AccessLog>();
+        Assert.True((await log.VerifyAsync(TestContext.Current.CancellationToken)).Intact);
+        var entry = await app.QueryAsync(d => d.AccessLog.Where(e => e.ResidentId == Named.OlaStovner && e.Reason != null).Select(e => e.Sequence).FirstAsync());
+
+        await app.WithDbAsync(d => d.AccessLog.Where(e => e.Sequence == entry).ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, (string?)null)));
+
+        Assert.Equal(entry, (await log.VerifyAsync(TestContext.Current.CancellationToken)).BrokenAt);
+    }
+
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_forged_checkpoint_is_detected(TestDatabase db)
     {

@@ -53,6 +53,15 @@ public sealed class EmergencyAndReportTests(Apps apps)
         var ninaId = DemoIds.User(DemoAccounts.CaseWorkerGrorudFact.Email);
         Assert.False(await app.QueryAsync(d => d.EmergencyAccesses.AnyAsync(g => g.UserId == ninaId && g.ResidentId != null && g.ExpiresAt > DateTime.UtcNow)));
 
+        // A record of one's own with the number (a duplicate Ola registered) does not hide the original in an emergency.
+        var original = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var originalNumber = await NumberAsync(app, original);
+        await ola2.SubmitAsync(await ola2.GetPageAsync("/casework/residents/register"), "main form", Html.Values(
+            ("Input.IdentityNumber", originalNumber), ("Input.FirstName", "Egen"), ("Input.LastName", "Journal"), ("Input.LivingSituation", "Homeless"),
+            ("Input.LivingSince", "2026-10-01"), ("Input.Category", "SupportedHousing"), ("Input.OrganisationForm", "Team"), ("Input.Start", "2026-10-02")));
+        var opened = await BreakAsync(originalNumber, "Personen ringte fra legevakten, trenger kriseplanen nå.");
+        Assert.Equal($"/casework/residents/details/{original}", opened.Headers.Location?.ToString());
+
         // Padding is no reason: spaces around one letter, or invisible characters.
         var grorud = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
         var number = await NumberAsync(app, grorud);
@@ -125,6 +134,8 @@ public sealed class EmergencyAndReportTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, selfReview.StatusCode);
         var done = await leader.SubmitAsync(review, $"form:has(input[value='{emergencyId}'])", Html.Values(("note", "Snakket med Eva, i orden.")));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        // The review is in the sealed log too, so a review set in the database by hand has nothing behind it.
+        Assert.Contains(await app.AccessLogAsync(id), e => e.Action == AccessActions.EmergencyReview && e.Reason == "Snakket med Eva, i orden.");
         Assert.DoesNotContain(reason, (await leader.GetPageAsync("/casework/emergency")).GetElementById("emergency-reviews")!.TextContent);
 
         // When the hours have passed, the door closes again.

@@ -251,6 +251,10 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ReasonErasure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
 

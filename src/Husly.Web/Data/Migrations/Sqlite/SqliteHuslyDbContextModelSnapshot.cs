@@ -246,6 +246,10 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonErasure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("TEXT");
 

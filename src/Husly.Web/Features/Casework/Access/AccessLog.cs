@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Channels;
 using Husly.Data;
 using Microsoft.EntityFrameworkCore;
@@ -54,10 +52,19 @@ public sealed class AccessLogEntry
         UserId?.ToString() ?? "", UserName, Role, UnitId?.ToString() ?? "", UnitName, ResidentId?.ToString() ?? "",
         Action, ReasonDigest, Outcome.ToString());
 
-    internal static string Digest(string? reason) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reason ?? "")));
+    /// <summary>Set (sealed) when retention removed the reason; a reason removed without it is tampering.</summary>
+    public string? ReasonErasure { get; set; }
 
-    /// <summary>The entry is as written: its keyed hash holds, and a reason still present is the one the chain covers.</summary>
-    internal bool IsIntact(AccessLogSeal seal) => seal.Hash(KeyId, ChainText()) == Hash && (Reason is null || Digest(Reason) == ReasonDigest);
+    /// <summary>The reason's digest, keyed, so a short reason cannot be confirmed by guessing it after it is removed.</summary>
+    internal static string? Digest(AccessLogSeal seal, string? keyId, string? reason) => seal.Hash(keyId, "reason\u001f" + (reason ?? ""));
+
+    internal static string? ErasureSeal(AccessLogSeal seal, string? keyId, string hash) => seal.Hash(keyId, "erased\u001f" + hash);
+
+    /// <summary>The entry is as written: its keyed hash holds, and its reason is the one the chain covers — or there was
+    /// none — or retention removed it and sealed the removal.</summary>
+    internal bool IsIntact(AccessLogSeal seal) => seal.Hash(KeyId, ChainText()) == Hash
+        && (Reason is not null ? Digest(seal, KeyId, Reason) == ReasonDigest
+            : ReasonDigest == Digest(seal, KeyId, null) || (ReasonErasure is not null && ReasonErasure == ErasureSeal(seal, KeyId, Hash)));
 }
 
 /// <summary>What a verification found: the chain's own links and keyed hashes, and the signed checkpoints kept outside the
@@ -82,6 +89,7 @@ public static class AccessActions
     public const string TransferQueue = "resident.transferqueue";
     public const string Related = "resident.related";
     public const string DuplicateQueue = "resident.duplicatequeue";
+    public const string EmergencyReview = "resident.emergencyreview";
 
     public static string DisplayName(string action) => action switch
     {
@@ -97,6 +105,7 @@ public static class AccessActions
         TransferQueue => "Så brukeren i køen for brukerbytte",
         Related => "Så brukeren som husstandsmedlem eller koblet registrering",
         DuplicateQueue => "Så brukeren i listen over mulige dubletter",
+        EmergencyReview => "Gikk gjennom en nødtilgang til brukeren",
         _ => action,
     };
 }
@@ -240,8 +249,8 @@ public sealed class AccessLog : IAsyncDisposable
                 entry.At = now;
                 entry.Sequence = ++sequence;
                 entry.PreviousHash = hash;
-                entry.ReasonDigest = AccessLogEntry.Digest(entry.Reason);
                 entry.KeyId = seal.CurrentKeyId;
+                entry.ReasonDigest = AccessLogEntry.Digest(seal, entry.KeyId, entry.Reason)!;
                 entry.Hash = hash = seal.Hash(entry.KeyId, entry.ChainText())!;
             }
             db.AccessLog.AddRange(entries);
@@ -335,6 +344,7 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.Property(e => e.Reason).HasMaxLength(1000);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.ReasonDigest).HasMaxLength(64);
+        b.Property(e => e.ReasonErasure).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
         b.Property(e => e.KeyId).HasMaxLength(40);
     }

@@ -523,10 +523,13 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var visible = Visible(a);
         var candidates = await db.Residents.Where(r => r.IdentityNumber == identityNumber)
             .Select(r => new { r.Id, r.Protection, Seen = visible.Any(v => v.Id == r.Id) }).ToListAsync(ct);
-        if (candidates.FirstOrDefault(c => c.Seen) is { } own)
+        // Nothing to break when the worker already sees every record with the number. A record of their own (a
+        // duplicate they registered) does not hide the original they cannot see: that one is what an emergency needs.
+        if (candidates.All(c => c.Seen) && candidates.FirstOrDefault() is { } own)
         {
-            return new BreakGlassResult(BreakGlassOutcome.AlreadyVisible, own.Id); // nothing to break: the worker has access
+            return new BreakGlassResult(BreakGlassOutcome.AlreadyVisible, own.Id);
         }
+        candidates = candidates.Where(c => !c.Seen).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         // A protected person is never opened this way, not even through an unprotected duplicate record of them: if any
         // record with the number is protected, nothing is given, and the protected record's district reviews the attempt.
@@ -616,6 +619,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             (grant.ResidentReviewedAt, grant.ResidentReviewedById, grant.ResidentReviewNote) = (now, a.UserId, text);
         }
         await db.SaveChangesAsync(ct);
+        // The review itself goes into the sealed log, so a review set in the database by hand has no entry behind it.
+        await log.AppendAsync([Entry(a, grant.ResidentId, AccessActions.EmergencyReview, AccessOutcome.Granted, text ?? "")], ct);
         return true;
     }
 

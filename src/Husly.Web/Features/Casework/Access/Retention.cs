@@ -21,7 +21,7 @@ public sealed class RetentionOptions
 /// names, numbers, contact details, free text, plans, consents, household and links. What remains (periods, categories,
 /// hours, living-situation kinds) is de-identified and feeds statistics. The access log keeps its entries with the
 /// resident's random id and loses only their free-text reasons; the chain still verifies through the reason digests.</summary>
-public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<Retention> logger)
+public sealed class Retention(HuslyDbContext db, AccessLogSeal seal, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<Retention> logger)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -104,14 +104,24 @@ public sealed class Retention(HuslyDbContext db, IOptions<RetentionOptions> opti
                 .Select(d => d.ResidentId == id ? d.ExistingResidentId : d.ResidentId))
             .ToListAsync(ct);
         var digests = db.AccessLog.Where(e => e.ResidentId == id && e.Reason != null).Select(e => e.ReasonDigest);
-        await db.AccessLog.Where(e => related.Contains(e.ResidentId!.Value) && e.Reason != null && digests.Contains(e.ReasonDigest))
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, (string?)null), ct);
+        await EraseReasonsAsync(db.AccessLog.Where(e => related.Contains(e.ResidentId!.Value) && e.Reason != null && digests.Contains(e.ReasonDigest)), ct);
         await db.ResidentLinks.Where(l => l.ResidentId == id || l.OtherResidentId == id).ExecuteDeleteAsync(ct);
         await db.PossibleDuplicates.Where(d => d.ResidentId == id || d.ExistingResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Note, (string?)null), ct);
         await db.EmergencyAccesses.Where(g => g.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Reason, "").SetProperty(g => g.ReviewNote, (string?)null)
             .SetProperty(g => g.ResidentReviewNote, (string?)null), ct);
-        await db.AccessLog.Where(e => e.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, (string?)null), ct);
+        await EraseReasonsAsync(db.AccessLog.Where(e => e.ResidentId == id), ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Removes reasons from log entries and seals each removal with the log's key, so that verification can tell
+    /// retention's removal from a reason erased by someone with database access.</summary>
+    private async Task EraseReasonsAsync(IQueryable<AccessLogEntry> entries, CancellationToken ct)
+    {
+        foreach (var entry in await entries.Where(e => e.Reason != null).Select(e => new { e.Id, e.Hash, e.KeyId }).ToListAsync(ct))
+        {
+            var erasure = AccessLogEntry.ErasureSeal(seal, entry.KeyId, entry.Hash);
+            await db.AccessLog.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, (string?)null).SetProperty(e => e.ReasonErasure, erasure), ct);
+        }
     }
 }
 
