@@ -1,4 +1,6 @@
+using Husly.Common;
 using Husly.Data;
+using Microsoft.EntityFrameworkCore;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -8,11 +10,10 @@ namespace Husly.Tests.Architecture;
 /// This reads the compiled IL of every method in the app and fails if any other code touches the casework tables.</summary>
 public sealed class ResidentDataPathTests
 {
-    /// <summary>The tables with identifiable resident data, as the context exposes them.</summary>
-    private static readonly string[] ResidentTables = ["Residents", "LivingSituations", "ResidentNamedWorkers", "Enrolments", "Decisions", "DecisionServices", "DeliveredHours", "AccessLog", "EmergencyAccesses", "Consents", "FollowUpPartners", "Transfers", "CooperationMeetings", "IndividualPlans", "PlanGoals", "CrisisPlans", "Households", "HouseholdMembers", "ResidentLinks", "PossibleDuplicates", "ResidentChanges"];
-
-    private static readonly string[] CaseworkEntityNamespaces =
-        ["Husly.Features.Casework.Residents", "Husly.Features.Casework.FollowUp", "Husly.Features.Casework.Decisions", "Husly.Features.Casework.Plans", "Husly.Features.Casework.Access"];
+    /// <summary>The tables with identifiable resident data: every DbSet whose entity carries <see cref="IResidentData"/>.</summary>
+    private static readonly string[] ResidentTables = [.. typeof(HuslyDbContext).GetProperties()
+        .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericArguments()[0].IsAssignableTo(typeof(IResidentData)))
+        .Select(p => p.Name)];
 
     // The path itself; the context and its migrations; the demo seed, which writes synthetic people before anyone signs in.
     private static readonly string[] Allowed = ["Husly.Features.Casework.Access", "Husly.Data.DemoData"];
@@ -53,7 +54,7 @@ public sealed class ResidentDataPathTests
     }
 
     private static bool IsCaseworkEntity(TypeReference type) =>
-        CaseworkEntityNamespaces.Contains(type.Namespace) && type.Name is not ("CaseFile" or "CaseFiles" or "AccessLog");
+        type.Resolve() is { } definition && definition.Interfaces.Any(i => i.InterfaceType.FullName == typeof(IResidentData).FullName);
 
     private static TypeDefinition Outermost(TypeDefinition type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
 
@@ -66,6 +67,18 @@ public sealed class ResidentDataPathTests
     {
         var offenders = References().Where(r => !IsAllowed(r.Type)).Select(r => $"{r.Type}.{r.Method} uses {r.Reference}").Distinct().ToList();
         Assert.True(offenders.Count == 0, "Read residents through CaseFiles:\n" + string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void Every_casework_entity_is_marked_as_resident_data()
+    {
+        using var db = new Husly.Data.SqliteHuslyDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Husly.Data.SqliteHuslyDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
+        var unmarked = db.Model.GetEntityTypes().Select(t => t.ClrType)
+            .Where(t => t.Namespace?.StartsWith("Husly.Features.Casework", StringComparison.Ordinal) == true && !t.IsAssignableTo(typeof(IResidentData)))
+            .Select(t => t.FullName).ToList();
+        Assert.True(unmarked.Count == 0, "Casework entities without IResidentData: " + string.Join(", ", unmarked));
+        Assert.True(ResidentTables.Length >= 21, string.Join(", ", ResidentTables));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public enum AccessOutcome
 /// <summary>One read (or refused read) of a resident's data: who, in which role and unit, whose data, what, when
 /// and why. Append-only and chained: each entry's hash covers the previous entry's hash, so a changed or removed
 /// entry breaks the chain (Normen: logging and access to the log).</summary>
-public sealed class AccessLogEntry
+public sealed class AccessLogEntry : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public long Sequence { get; set; }

@@ -9,7 +9,7 @@ namespace Husly.Features.Casework.Access;
 /// few hours. Every read under it is logged as emergency access, and team leaders of both the worker's district and the
 /// resident's review it afterwards. An attempt that opened nothing (no such number, or a protected address) is kept too,
 /// without a resident, so that probing for numbers is reviewed like any other use.</summary>
-public sealed class EmergencyAccess
+public sealed class EmergencyAccess : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }

@@ -14,7 +14,7 @@ public enum DuplicateResolution
 /// <summary>A worker registered an identity number that another record already has, one they may not see. Knowing a
 /// number must never open that record or reveal it, so the worker gets a record of their own and this goes to the team
 /// leaders of both districts, who agree on a link, a transfer or cooperation through the usual, logged routes.</summary>
-public sealed class PossibleDuplicate
+public sealed class PossibleDuplicate : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
 

@@ -29,7 +29,7 @@ public enum DecisionStatus
 
 /// <summary>An individual decision (enkeltvedtak) on services at home. Follow-up lasting more than two weeks
 /// normally needs one; it names each service and its extent in hours per week.</summary>
-public sealed class Decision : Auditable
+public sealed class Decision : Auditable, Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid EnrolmentId { get; set; }
@@ -159,7 +159,7 @@ public sealed class Decision : Auditable
     }
 }
 
-public sealed class DecisionService
+public sealed class DecisionService : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid DecisionId { get; set; }
@@ -170,7 +170,7 @@ public sealed class DecisionService
 }
 
 /// <summary>Time actually spent with a resident on a service, logged by the worker.</summary>
-public sealed class DeliveredHours
+public sealed class DeliveredHours : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid EnrolmentId { get; set; }

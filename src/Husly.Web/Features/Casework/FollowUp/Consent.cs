@@ -27,7 +27,7 @@ public enum PartnerKind
 
 /// <summary>A resident's consent for one purpose (health and care services act § 12-1 and the patient and user rights
 /// act): given on a date, for a scope, maybe expiring, maybe withdrawn. Whether it holds is always asked for a day.</summary>
-public sealed class Consent
+public sealed class Consent : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }
@@ -65,7 +65,7 @@ public sealed class Consent
 
 /// <summary>A partner in a resident's follow-up (NAV, GP, specialist health, police, correctional service, landlord).
 /// Adding one shares information, so it needs a valid consent to share with that kind of partner.</summary>
-public sealed class FollowUpPartner
+public sealed class FollowUpPartner : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid EnrolmentId { get; set; }
@@ -101,7 +101,7 @@ internal sealed class FollowUpPartnerConfiguration : IEntityTypeConfiguration<Fo
 }
 
 /// <summary>A cooperation meeting in a follow-up (samarbeidsmøte): who took part and the minutes.</summary>
-public sealed class CooperationMeeting
+public sealed class CooperationMeeting : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid EnrolmentId { get; set; }

@@ -45,7 +45,7 @@ public enum EnrolmentEndReason
 
 /// <summary>A resident's enrolment in housing follow-up (bo-oppfølging) with one district and team. Follow-up has
 /// no set end date; an end needs a reason.</summary>
-public sealed class Enrolment : Auditable
+public sealed class Enrolment : Auditable, Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }

@@ -15,7 +15,7 @@ public enum TransferStatus
 
 /// <summary>Brukerbytte: district A proposes to move a resident's follow-up to district B, inside Husly and with the
 /// resident's consent; B accepts (new enrolment, A's ends) or declines with a reason.</summary>
-public sealed class Transfer
+public sealed class Transfer : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }

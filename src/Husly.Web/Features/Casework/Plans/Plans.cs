@@ -8,14 +8,14 @@ namespace Husly.Features.Casework.Plans;
 
 /// <summary>The individual plan (IP): the resident's goals in their own words, the measures, who is responsible and
 /// when each goal is evaluated. One per resident, kept across enrolments and districts.</summary>
-public sealed class IndividualPlan : Auditable
+public sealed class IndividualPlan : Auditable, Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }
     public List<PlanGoal> Goals { get; set; } = [];
 }
 
-public sealed class PlanGoal
+public sealed class PlanGoal : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid PlanId { get; set; }
@@ -56,7 +56,7 @@ public sealed class PlanGoal
 
 /// <summary>The crisis plan: the warning signs, what helps, and who to call. Written with the resident; the one
 /// part of the file someone under emergency access most often needs.</summary>
-public sealed class CrisisPlan : Auditable
+public sealed class CrisisPlan : Auditable, Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }

@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Husly.Features.Casework.Residents;
 
 /// <summary>People who live together. Each member keeps their own follow-up: ending one never ends the others'.</summary>
-public sealed class Household
+public sealed class Household : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public List<HouseholdMember> Members { get; set; } = [];
 }
 
-public sealed class HouseholdMember
+public sealed class HouseholdMember : Husly.Common.IResidentData
 {
     public Guid HouseholdId { get; set; }
 
@@ -24,7 +24,7 @@ public sealed class HouseholdMember
 
 /// <summary>Two records that are the same person (typically one registered without an identity number). They are
 /// linked, never merged: each keeps its own history and access log, and the link can be undone.</summary>
-public sealed class ResidentLink
+public sealed class ResidentLink : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }

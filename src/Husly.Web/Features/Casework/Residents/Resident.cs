@@ -29,7 +29,7 @@ public enum LivingSituationKind
 
 /// <summary>A person receiving housing follow-up (bruker). Special-category personal data: read only through
 /// <see cref="Access.CaseFiles"/>, which authorises and audits.</summary>
-public sealed class Resident : Auditable
+public sealed class Resident : Auditable, Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
 
@@ -107,7 +107,7 @@ public sealed class Resident : Auditable
 
 /// <summary>A correction of a resident's contact details: who changed what from what. Personal data like the resident
 /// row itself; removed by retention.</summary>
-public sealed class ResidentChange
+public sealed class ResidentChange : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }
@@ -133,7 +133,7 @@ internal sealed class ResidentChangeConfiguration : IEntityTypeConfiguration<Res
 }
 
 /// <summary>Where the resident lived in a period; periods never overlap and the open one is the current.</summary>
-public sealed class LivingSituationPeriod
+public sealed class LivingSituationPeriod : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
     public Guid ResidentId { get; set; }
@@ -146,7 +146,7 @@ public sealed class LivingSituationPeriod
 }
 
 /// <summary>A worker named to see a resident with a protected address. Only named workers may.</summary>
-public sealed class ResidentNamedWorker
+public sealed class ResidentNamedWorker : Husly.Common.IResidentData
 {
     public Guid ResidentId { get; set; }
     public Guid UserId { get; set; }
