@@ -22,6 +22,7 @@ start_app() { # extra env assignments...
   ( cd "$WORK/out" && exec env ASPNETCORE_ENVIRONMENT=Benchmark Database__Provider=Postgres Database__MigrateOnStartup=true \
       ConnectionStrings__Default="$PG" DemoData__Enabled=true Casework__AllowSyntheticIdentityNumbers=true \
       Casework__AccessLog__CheckpointDirectory="$WORK/checkpoints" Casework__AccessLog__KeyFile="$WORK/accesslog.key" \
+      DataProtection__KeyFile="$WORK/keyring.key" \
       Logging__LogLevel__Default=Warning "$@" ./Husly.Web --urls "$BASE" > "$WORK/app.log" 2>&1 ) & APP_PID=$!
   for _ in $(seq 600); do curl -sf -o /dev/null "$BASE/health/ready" && return; sleep 0.5; done
   echo "app did not start" >&2; cat "$WORK/app.log" >&2; exit 1

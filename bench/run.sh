@@ -11,6 +11,7 @@ ROUNDS=${1:-3}; SECONDS_PER_ROUND=${2:-10}; WARMUP=${WARMUP:-20}; PROJECTS=${PRO
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/husly-bench.XXXXXX); chmod 755 "$WORK"
 ACCESSLOG_KEY=$(head -c 32 /dev/urandom | base64)   # production requires a configured access-log key
+KEYRING_KEY=$(head -c 32 /dev/urandom | base64)     # and a key for the data-protection key ring
 PORT=5180; BASE="http://127.0.0.1:$PORT"
 APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; tools/pg.sh stop "$WORK/pg"; }
@@ -48,7 +49,7 @@ for run in Sqlite:30 Sqlite:0 Postgres:30 Postgres:0; do
   ( cd "$WORK/out" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$db Database__MigrateOnStartup=true \
       ConnectionStrings__Default="$CS" DemoData__Enabled=true DemoData__Projects=$PROJECTS Bench__Enabled=true \
       Portfolio__ProjectListCacheSeconds=$CACHE Casework__AccessLog__Keys__bench="$ACCESSLOG_KEY" Casework__AccessLog__CurrentKeyId=bench \
-      Casework__AccessLog__CheckpointDirectory="$WORK/checkpoints" \
+      Casework__AccessLog__CheckpointDirectory="$WORK/checkpoints" DataProtection__Key="$KEYRING_KEY" \
       Logging__LogLevel__Default=Warning exec ./Husly.Web --urls "$BASE" > "$WORK/app-$db.log" 2>&1 ) & APP_PID=$!
   for _ in $(seq 300); do curl -sf -o /dev/null "$BASE/health/ready" && break; sleep 0.5; done
 

@@ -51,9 +51,13 @@ internal static class DataModule
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         }
         // The key ring behind sign-in and antiforgery cookies lives in the database: sign-ins survive a restart or a
-        // deployment, and several instances share it. Keys are stored as the framework writes them (not encrypted at
-        // rest); whoever can read the database can forge cookies, so guard database access accordingly.
+        // deployment, and several instances share it.
         services.AddDataProtection().SetApplicationName("Husly").PersistKeysToDbContext<HuslyDbContext>();
+        // Each key is encrypted before it is stored, under a key the database never holds (DataProtection:Key).
+        services.AddOptions<KeyRingOptions>().BindConfiguration("DataProtection").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<KeyRingKey>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<KeyRingKey>((o, key) => o.XmlEncryptor = new KeyRingEncryptor(key));
         services.AddScoped<DemoDataSeeder>();
         services.AddHealthChecks().AddDbContextCheck<HuslyDbContext>("database", tags: ["ready"]);
         return services;

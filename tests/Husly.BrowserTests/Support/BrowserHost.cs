@@ -102,6 +102,7 @@ public class BrowserHost : IAsyncLifetime
             builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
             builder.UseSetting("Casework:AccessLog:Keys:browser", "YnJvd3Nlci10ZXN0LWtleS1mb3ItdGhlLWFjY2Vzcy1sb2c=");
             builder.UseSetting("Casework:AccessLog:CurrentKeyId", "browser");
+            builder.UseSetting("DataProtection:Key", "YnJvd3Nlci1rZXlyaW5nLWtleS0zMi1ieXRlcy1vayE=");
             builder.UseSetting("Casework:Retention:Enabled", "false");
             builder.UseSetting("DemoData:Enabled", "true");
             builder.UseSetting("DemoData:Projects", "60");

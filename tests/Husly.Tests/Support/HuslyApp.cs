@@ -70,6 +70,7 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Projects", "40");
         builder.UseSetting("Casework:AccessLog:Keys:test-1", AccessLogKey);
+        builder.UseSetting("DataProtection:Key", "dGVzdC1rZXlyaW5nLWtleS0zMi1ieXRlcy1sb25nISE=");
         // Tests run retention themselves; a job starting with each app (and a second app on the same database) would race them.
         builder.UseSetting("Casework:Retention:Enabled", "false");
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");

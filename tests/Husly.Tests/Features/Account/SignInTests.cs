@@ -41,7 +41,11 @@ public sealed class SignInTests(Apps apps)
 
         // In the database, not on this machine's disk (the framework's default), so every instance and every deployment
         // reads the same keys.
-        Assert.Contains(await apps[db].QueryAsync(d => d.DataProtectionKeys.Select(k => k.Xml).ToListAsync()), xml => xml!.Contains("<key ", StringComparison.Ordinal));
+        var keys = await apps[db].QueryAsync(d => d.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+        Assert.Contains(keys, xml => xml!.Contains("<key ", StringComparison.Ordinal));
+        // Encrypted under a key the database does not hold: reading the table is not enough to forge a cookie.
+        Assert.All(keys, xml => Assert.Contains("<encryptedKey", xml!, StringComparison.Ordinal));
+        Assert.All(keys, xml => Assert.DoesNotContain("<masterKey", xml!, StringComparison.Ordinal));
 
         await using var restarted = new HuslyApp(apps[db]);
         using var other = restarted.Server.CreateClient();
