@@ -142,6 +142,37 @@ public sealed class ConsentAndTransferTests(Apps apps)
         Assert.Contains("Avtalt fast trekk av husleie.", meeting.TextContent);
     }
 
+    /// <summary>Issue 9 §3: a partner in a cooperation meeting needs the resident's consent on the day of the meeting, as
+    /// adding the partner did; the meeting records who took part.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_partner_takes_part_in_a_meeting_only_with_consent_on_that_day(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(eva, url, "ShareWithPartner", "Nav")).StatusCode); // given 2026-01-02
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']",
+            Html.Values(("NewPartner.Kind", "Nav"), ("NewPartner.ContactName", "Veileder Vik")))).StatusCode);
+        var page = await eva.GetPageAsync(url);
+        var partnerId = page.QuerySelector("input[name='Meeting.PartnerIds']")!.GetAttribute("value")!;
+
+        var before = await eva.SubmitAsync(page, "form[action*='handler=AddMeeting']", Html.Values(("Meeting.HeldOn", "2025-12-30"),
+            ("Meeting.PartnerIds", partnerId), ("Meeting.Participants", "Eva Strand, bydelen"), ("Meeting.Minutes", "Før samtykket.")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, before.StatusCode);
+        Assert.Contains("hadde ikke gyldig samtykke", (await Html.ParseAsync(before)).GetElementById("form-errors")!.TextContent);
+        var stranger = await eva.SubmitAsync(page, "form[action*='handler=AddMeeting']", Html.Values(("Meeting.HeldOn", Today),
+            ("Meeting.PartnerIds", Guid.NewGuid().ToString()), ("Meeting.Participants", "Eva"), ("Meeting.Minutes", "Ukjent partner.")));
+        Assert.Contains("Velg blant samarbeidspartnerne i denne oppfølgingen.", (await Html.ParseAsync(stranger)).GetElementById("form-errors")!.TextContent);
+
+        var saved = await eva.SubmitAsync(page, "form[action*='handler=AddMeeting']", Html.Values(("Meeting.HeldOn", Today),
+            ("Meeting.PartnerIds", partnerId), ("Meeting.Participants", "Eva Strand, bydelen"), ("Meeting.Minutes", "Avtalt oppfølging med NAV.")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var meeting = (await eva.GetPageAsync(url)).QuerySelector("details.meeting")!;
+        Assert.Contains("Veileder Vik", meeting.TextContent);
+        Assert.Contains("2 deltakere", meeting.QuerySelector("summary")!.TextContent);
+    }
+
     private static AngleSharp.Dom.IElement Card(IHtmlDocument queue, Guid residentId) =>
         queue.QuerySelector($"article[data-resident='{residentId}']") ?? throw new InvalidOperationException("No transfer card for the resident");
 }

@@ -3,6 +3,7 @@ using Husly.Features.Casework.Access;
 using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
 using Husly.Platform.Auth;
+using Husly.Platform.Localization;
 using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -99,8 +100,13 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
 
         [Required(ErrorMessage = "Skriv hvem som deltok.")]
         [StringLength(2000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
-        [Display(Name = "Deltakere")]
+        [Display(Name = "Deltakere fra kommunen og brukerens nettverk")]
         public string? Participants { get; set; }
+
+        /// <summary>Partners in the follow-up who took part: each needs the resident's consent to share with that kind of
+        /// partner on the day of the meeting, as adding the partner did.</summary>
+        [Display(Name = "Samarbeidspartnere som deltok")]
+        public List<Guid> PartnerIds { get; set; } = [];
 
         [Required(ErrorMessage = "Skriv referatet.")]
         [StringLength(8000, ErrorMessage = "Referatet kan ha høyst {1} tegn.")]
@@ -351,12 +357,28 @@ public sealed class DetailsModel(CaseFiles files, CaseworkLookups lookups, IStri
                 ModelState.AddModelError("", l["Du kan bare føre møter i åpen oppfølging i din egen bydel."]);
                 return null;
             }
+            var partners = new List<string>();
+            foreach (var partnerId in input.PartnerIds.Distinct())
+            {
+                var partner = file.Partners.FirstOrDefault(p => p.Id == partnerId && p.EnrolmentId == enrolment.Id);
+                if (partner is null)
+                {
+                    ModelState.AddModelError("Meeting.PartnerIds", l["Velg blant samarbeidspartnerne i denne oppfølgingen."]);
+                    return null;
+                }
+                if (!file.HasConsent(ConsentPurpose.ShareWithPartner, partner.Kind, input.HeldOn!.Value))
+                {
+                    ModelState.AddModelError("Meeting.PartnerIds", l["Brukeren hadde ikke gyldig samtykke til å dele opplysninger med {0} den dagen møtet ble holdt.", l.Enum(partner.Kind)]);
+                    return null;
+                }
+                partners.Add($"{partner.ContactName}, {(partner.Organisation?.Name ?? l.Enum(partner.Kind))}");
+            }
             file.Add(new CooperationMeeting
             {
                 Id = Guid.CreateVersion7(),
                 EnrolmentId = enrolment.Id,
                 HeldOn = input.HeldOn!.Value,
-                Participants = input.Participants!.Trim(),
+                Participants = string.Join('\n', partners.Append(input.Participants!.Trim())),
                 Minutes = input.Minutes!.Trim(),
                 RecordedBy = User.DisplayName(),
                 RecordedAt = clock.GetUtcNow().UtcDateTime,
