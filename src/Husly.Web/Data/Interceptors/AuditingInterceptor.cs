@@ -142,7 +142,7 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
                 {
                     await reference.LoadAsync(ct);
                 }
-                var parentType = entry.Metadata.GetForeignKeys()
+                var parentType = child.HistoryOwnerType?.Name ?? entry.Metadata.GetForeignKeys()
                     .Select(fk => fk.PrincipalEntityType.ClrType)
                     .First(t => typeof(IHasChangeHistory).IsAssignableFrom(t)).Name;
                 history.Add(entry.State == EntityState.Added

@@ -27,4 +27,8 @@ public interface IHistoryChild
 
     /// <summary>How the row reads in the history, in Bokmål.</summary>
     string HistoryText { get; }
+
+    /// <summary>The owner's type when the row hangs below another child (a measure below a focus area) rather than
+    /// directly below the owner; null means "the owner the foreign key points to".</summary>
+    Type? HistoryOwnerType => null;
 }

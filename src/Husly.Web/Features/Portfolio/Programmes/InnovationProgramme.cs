@@ -98,14 +98,20 @@ public enum MeasureTag
     [Display(Name = "Opplæring (O)")] Training,
 }
 
-public sealed class FocusAreaItem
+public sealed class FocusAreaItem : IHistoryChild
 {
     public Guid Id { get; set; }
     public Guid FocusAreaId { get; set; }
+    public FocusArea? FocusArea { get; set; }
     public FocusAreaItemKind Kind { get; set; }
     public MeasureTag? Tag { get; set; }
     public required string Text { get; set; }
     public int SortOrder { get; set; }
+
+    Guid IHistoryChild.HistoryOwnerId => FocusArea!.ProgrammeId;
+    string IHistoryChild.HistoryField => nameof(InnovationProgramme.FocusAreas);
+    string IHistoryChild.HistoryText => $"{FocusArea!.Number}. {FocusArea.Title}: {Text}";
+    Type? IHistoryChild.HistoryOwnerType => typeof(InnovationProgramme);
 }
 
 public enum GroupKind
@@ -132,15 +138,21 @@ public sealed class ProgrammeGroup : IHistoryChild
     string IHistoryChild.HistoryText => Name;
 }
 
-public sealed class ProgrammeGroupMember
+public sealed class ProgrammeGroupMember : IHistoryChild
 {
     public Guid Id { get; set; }
     public Guid GroupId { get; set; }
+    public ProgrammeGroup? Group { get; set; }
     public required string Name { get; set; }
     public string? Title { get; set; }
     public string? OrganisationName { get; set; }
     public bool IsLead { get; set; }
     public int SortOrder { get; set; }
+
+    Guid IHistoryChild.HistoryOwnerId => Group!.ProgrammeId;
+    string IHistoryChild.HistoryField => nameof(InnovationProgramme.Groups);
+    string IHistoryChild.HistoryText => $"{Group!.Name}: {Name}";
+    Type? IHistoryChild.HistoryOwnerType => typeof(InnovationProgramme);
 }
 
 /// <summary>A program manager (user) responsible for a programme; they may manage all its projects.</summary>
@@ -180,7 +192,7 @@ internal sealed class FocusAreaConfiguration : IEntityTypeConfiguration<FocusAre
     public void Configure(EntityTypeBuilder<FocusArea> b)
     {
         b.Property(f => f.Description).HasMaxLength(2000);
-        b.HasMany(f => f.Items).WithOne().HasForeignKey(i => i.FocusAreaId);
+        b.HasMany(f => f.Items).WithOne(i => i.FocusArea).HasForeignKey(i => i.FocusAreaId);
     }
 }
 
@@ -194,7 +206,7 @@ internal sealed class ProgrammeGroupConfiguration : IEntityTypeConfiguration<Pro
     public void Configure(EntityTypeBuilder<ProgrammeGroup> b)
     {
         b.HasOne(g => g.District).WithMany().OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId);
+        b.HasMany(g => g.Members).WithOne(m => m.Group).HasForeignKey(m => m.GroupId);
     }
 }
 

@@ -63,4 +63,55 @@ public sealed class ProgrammesTests(Apps apps)
         Assert.True(stale.QuerySelector("#form-errors") is not null, staleResponse.StatusCode + " " + stale.Body!.TextContent[..Math.Min(2000, stale.Body.TextContent.Length)]);
         Assert.Contains("Noen andre har endret programmet", stale.QuerySelector("#form-errors")!.TextContent);
     }
+
+    /// <summary>Issue 9 §3: focus areas with strategies and measures, and the organisation with named members, are edited
+    /// in the app, each change in the programme's history; only those who may edit the programme may.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_programme_manager_edits_focus_areas_and_organisation_with_history(TestDatabase db)
+    {
+        var app = apps[db];
+        var client = app.ClientFor(DemoAccounts.BosoManager);
+        var programme = DemoIds.Programme("BOSO Oslo");
+        var url = $"/portfolio/programmes/{programme}/structure";
+        Assert.NotNull((await client.GetPageAsync($"/portfolio/programmes/details/{programme}")).GetElementById("edit-structure"));
+        var title = TestData.Unique("Unge i egen bolig");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(await client.GetPageAsync(url), "form[action*='handler=AddFocusArea']",
+            Html.Values(("FocusArea.Title", title), ("FocusArea.Description", "Flere unge skal bo trygt.")))).StatusCode);
+        var page = await client.GetPageAsync(url);
+        var area = page.QuerySelectorAll("article.focus-area").Single(a => a.TextContent.Contains(title, StringComparison.Ordinal));
+        var strategyTagged = await Html.ParseAsync(await client.SubmitAsync(page, $"#{area.Id} form[action*='handler=AddItem']",
+            Html.Values(("Item.Kind", "Strategy"), ("Item.Tag", "Provision"), ("Item.Text", "Samarbeid med utleiere"))));
+        Assert.Equal("Bare tiltak merkes med framskaffelse eller opplæring.", strategyTagged.FieldError("Item_Tag"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, $"#{area.Id} form[action*='handler=AddItem']",
+            Html.Values(("Item.Kind", "Measure"), ("Item.Tag", "Training"), ("Item.Text", "Boskole for unge")))).StatusCode);
+
+        var noDistrict = await Html.ParseAsync(await client.SubmitAsync(page, "form[action*='handler=AddGroup']",
+            Html.Values(("Group.Kind", "DistrictProgrammeGroup"), ("Group.Name", "Programgruppe"))));
+        Assert.Equal("Velg bydelen for en programgruppe i bydel.", noDistrict.FieldError("Group_DistrictId"));
+        var groupName = TestData.Unique("Programgruppe Alna");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, "form[action*='handler=AddGroup']",
+            Html.Values(("Group.Kind", "DistrictProgrammeGroup"), ("Group.Name", groupName), ("Group.DistrictId", DemoIds.District("Alna").ToString())))).StatusCode);
+        page = await client.GetPageAsync(url);
+        var group = page.QuerySelectorAll("article.programme-group").Single(a => a.TextContent.Contains(groupName, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, $"#{group.Id} form[action*='handler=AddMember']",
+            Html.Values(("Member.Name", "Nora Nilsen"), ("Member.Title", "Bydelsdirektør"), ("Member.IsLead", "true")))).StatusCode);
+
+        var details = await client.GetPageAsync($"/portfolio/programmes/details/{programme}");
+        Assert.Contains("Boskole for unge", details.GetElementById("focus-heading")!.ParentElement!.TextContent);
+        Assert.Contains("Nora Nilsen", details.GetElementById("org-heading")!.ParentElement!.TextContent);
+        var history = details.QuerySelector("table.history")!.TextContent;
+        Assert.Contains($": Boskole for unge", history);
+        Assert.Contains($"{groupName}: Nora Nilsen", history);
+
+        // Removing a measure is history too.
+        page = await client.GetPageAsync(url);
+        var measure = page.QuerySelectorAll("article.focus-area").Single(a => a.TextContent.Contains(title, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, $"#{measure.Id} form[action*='handler=RemoveItem']")).StatusCode);
+        Assert.DoesNotContain("Boskole for unge", (await client.GetPageAsync(url)).GetElementById("focus-areas")!.TextContent);
+
+        // Others read the programme but may not change its structure.
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.DirectorGrorud).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/portfolio/programmes/{Guid.NewGuid()}/structure")).StatusCode);
+    }
 }
