@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Repeatable load benchmark of the project list page against a minimal reference Razor page, on SQLite and PostgreSQL.
+# Repeatable load benchmark of the project list page against the ceiling (../shared/ceiling: a bare Razor page reading
+# 12 rows, outside Husly) and Husly's in-app reference page, on SQLite and PostgreSQL.
 # Loopback only, bounded in time. Publishes Release, seeds 2,000 demo projects, warms each endpoint, then runs
 # interleaved rounds of wrk and prints medians and the ratio list ÷ reference (target ≥ 0.6, zero errors).
 # Each database runs twice: as configured (list pages cached, the default) and with Portfolio__ProjectListCacheSeconds=0,
@@ -13,8 +14,10 @@ WORK=$(mktemp -d /tmp/husly-bench.XXXXXX); chmod 755 "$WORK"
 ACCESSLOG_KEY=$(head -c 32 /dev/urandom | base64)   # production requires a configured access-log key
 KEYRING_KEY=$(head -c 32 /dev/urandom | base64)     # and a key for the data-protection key ring
 PORT=5180; BASE="http://127.0.0.1:$PORT"
-APP_PID=""
-cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; tools/pg.sh stop "$WORK/pg"; }
+APP_PID=""; CEILING_PID=""; CEILING_DB=""
+CEILING_DIR="$(cd "$(dirname "$0")/../.." && pwd)/shared/ceiling"; CEILING_PORT=5190; CEILING="http://127.0.0.1:$CEILING_PORT/fortunes"
+[ -x "$CEILING_DIR/run.sh" ] || { echo "the ceiling app is missing: $CEILING_DIR" >&2; exit 1; }
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; [ -n "$CEILING_PID" ] && kill "$CEILING_PID" 2>/dev/null || true; tools/pg.sh stop "$WORK/pg"; }
 trap cleanup EXIT
 
 echo "== publish (Release)"
@@ -28,12 +31,13 @@ RESULT="bench/results/$(date -u +%Y-%m-%d).md"
 {
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $PROJECTS projects, wrk -t2 -c32 -d${SECONDS_PER_ROUND}s × $ROUNDS rounds after ${WARMUP}s warm-up"
   echo
-  echo "| database | list cache | list req/s (median) | list p99 | reference req/s (median) | reference p99 | ratio | errors |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| database | list cache | list req/s (median) | list p99 | ceiling req/s (median) | list ÷ ceiling | in-app reference req/s | list ÷ reference | errors |"
+  echo "|---|---|---|---|---|---|---|---|---|"
 } > "$WORK/table.md"
 
-run_wrk() { # url -> prints "rps p99 errors"
-  local out; out=$(wrk -t2 -c32 -d"${SECONDS_PER_ROUND}s" --latency -H "Cookie: $COOKIE" "$BASE$1")
+run_wrk() { # url (path on Husly, or a full URL) -> prints "rps p99 errors"
+  local url=$1; [[ $url == http* ]] || url="$BASE$url"
+  local out; out=$(wrk -t2 -c32 -d"${SECONDS_PER_ROUND}s" --latency -H "Cookie: $COOKIE" "$url")
   local rps p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
@@ -46,6 +50,15 @@ for run in Sqlite:30 Sqlite:0 Postgres:30 Postgres:0; do
   db=${run%%:*}; CACHE=${run##*:}; [ "$CACHE" = 0 ] && MODE=off || MODE=on
   echo "== $db, list cache $MODE: start with $PROJECTS projects"
   if [ "$db" = Sqlite ]; then CS="Data Source=$WORK/bench.db"; else CS="$PG"; fi
+  # The ceiling on the same database kind, started once per database and measured in the same rounds.
+  if [ -z "$CEILING_PID" ] || [ "$CEILING_DB" != "$db" ]; then
+    [ -n "$CEILING_PID" ] && { kill "$CEILING_PID" 2>/dev/null || true; wait "$CEILING_PID" 2>/dev/null || true; }
+    if [ "$db" = Sqlite ]; then "$CEILING_DIR/run.sh" $CEILING_PORT > "$WORK/ceiling.log" 2>&1 & CEILING_PID=$!
+    else "$CEILING_DIR/run.sh" $CEILING_PORT "${PG/Database=appdb/Database=ceiling}" > "$WORK/ceiling.log" 2>&1 & CEILING_PID=$!; fi
+    CEILING_DB=$db
+    for _ in $(seq 600); do curl -sf -o /dev/null "$CEILING" && break; sleep 0.5; done
+    curl -sf -o /dev/null "$CEILING" || { echo "the ceiling app did not start" >&2; cat "$WORK/ceiling.log" >&2; exit 1; }
+  fi
   ( cd "$WORK/out" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$db Database__MigrateOnStartup=true \
       ConnectionStrings__Default="$CS" DemoData__Enabled=true DemoData__Projects=$PROJECTS Bench__Enabled=true \
       Portfolio__ProjectListCacheSeconds=$CACHE Casework__AccessLog__Keys__bench="$ACCESSLOG_KEY" Casework__AccessLog__CurrentKeyId=bench \
@@ -65,17 +78,19 @@ for run in Sqlite:30 Sqlite:0 Postgres:30 Postgres:0; do
   echo "   warm-up ${WARMUP}s each"
   wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE$LIST" >/dev/null
   wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE$REFERENCE" >/dev/null
-  : > "$WORK/list-$db"; : > "$WORK/ref-$db"
+  wrk -t2 -c32 -d"${WARMUP}s" "$CEILING" >/dev/null
+  : > "$WORK/list-$db"; : > "$WORK/ref-$db"; : > "$WORK/ceil-$db"
   for r in $(seq "$ROUNDS"); do
     run_wrk "$LIST" >> "$WORK/list-$db"
+    run_wrk "$CEILING" >> "$WORK/ceil-$db"
     run_wrk "$REFERENCE" >> "$WORK/ref-$db"
-    echo "   round $r: list $(tail -1 "$WORK/list-$db") | reference $(tail -1 "$WORK/ref-$db")"
+    echo "   round $r: list $(tail -1 "$WORK/list-$db") | ceiling $(tail -1 "$WORK/ceil-$db") | reference $(tail -1 "$WORK/ref-$db")"
   done
-  L=$(cut -d' ' -f1 "$WORK/list-$db" | median); R=$(cut -d' ' -f1 "$WORK/ref-$db" | median)
-  LP=$(cut -d' ' -f2 "$WORK/list-$db" | tail -1); RP=$(cut -d' ' -f2 "$WORK/ref-$db" | tail -1)
-  ERR=$(cat "$WORK/list-$db" "$WORK/ref-$db" | awk '{e+=$3} END {print e+0}')
-  RATIO=$(awk -v l="$L" -v r="$R" 'BEGIN {printf "%.2f", l/r}')
-  echo "| $db | $MODE | $L | $LP | $R | $RP | $RATIO | $ERR |" >> "$WORK/table.md"
+  L=$(cut -d' ' -f1 "$WORK/list-$db" | median); R=$(cut -d' ' -f1 "$WORK/ref-$db" | median); C=$(cut -d' ' -f1 "$WORK/ceil-$db" | median)
+  LP=$(cut -d' ' -f2 "$WORK/list-$db" | tail -1)
+  ERR=$(cat "$WORK/list-$db" "$WORK/ref-$db" "$WORK/ceil-$db" | awk '{e+=$3} END {print e+0}')
+  RATIO=$(awk -v l="$L" -v r="$R" 'BEGIN {printf "%.2f", l/r}'); CRATIO=$(awk -v l="$L" -v c="$C" 'BEGIN {printf "%.2f", l/c}')
+  echo "| $db | $MODE | $L | $LP | $C | $CRATIO | $R | $RATIO | $ERR |" >> "$WORK/table.md"
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 done
 cat "$WORK/table.md" | tee -a "$RESULT"

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,11 @@ public sealed class SessionOptions
     /// <summary>Signed out this long after signing in, however active: a working day.</summary>
     [Range(1, 24)]
     public int AbsoluteHours { get; set; } = 10;
+
+    /// <summary>How long this instance trusts a session it has checked before it asks the database again. Ending a
+    /// session here takes effect at once on this instance, and within this many seconds on others. 0 checks every request.</summary>
+    [Range(0, 60)]
+    public int CheckSeconds { get; set; } = 10;
 }
 
 /// <summary>One sign-in, kept on the server. The cookie names it; a session that has ended or expired is refused on the
@@ -48,7 +54,7 @@ public static class SessionEndReasons
     public const string UserChanged = "user-changed";
 }
 
-public sealed class UserSessions(HuslyDbContext db, TimeProvider clock, IOptions<SessionOptions> options)
+public sealed class UserSessions(HuslyDbContext db, TimeProvider clock, IOptions<SessionOptions> options, IMemoryCache checkedSessions)
 {
     public const string ClaimType = "husly:sid";
 
@@ -66,12 +72,23 @@ public sealed class UserSessions(HuslyDbContext db, TimeProvider clock, IOptions
         return session.Id;
     }
 
-    public Task<bool> IsActiveAsync(Guid sessionId, Guid userId)
+    public async Task<bool> IsActiveAsync(Guid sessionId, Guid userId)
     {
+        var key = (nameof(UserSessions), sessionId);
+        if (checkedSessions.TryGetValue(key, out Guid cachedUser) && cachedUser == userId)
+        {
+            return true;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         // The user must still be active too, whatever path deactivated them.
-        return db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now
-            && db.Users.Any(u => u.Id == userId && u.IsActive));
+        var expires = await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now
+            && db.Users.Any(u => u.Id == userId && u.IsActive)).Select(s => (DateTime?)s.ExpiresAt).FirstOrDefaultAsync();
+        if (expires is { } end && options.Value.CheckSeconds > 0)
+        {
+            var trust = TimeSpan.FromSeconds(options.Value.CheckSeconds);
+            checkedSessions.Set(key, userId, end - now < trust ? end - now : trust);
+        }
+        return expires is not null;
     }
 
     public Task EndAsync(Guid sessionId, string reason) =>
@@ -81,10 +98,14 @@ public sealed class UserSessions(HuslyDbContext db, TimeProvider clock, IOptions
     public Task EndAllAsync(Guid userId, string reason) =>
         End(db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null), reason);
 
-    private Task<int> End(IQueryable<UserSession> sessions, string reason)
+    private async Task End(IQueryable<UserSession> sessions, string reason)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason));
+        foreach (var id in await sessions.Select(s => s.Id).ToListAsync())
+        {
+            checkedSessions.Remove((nameof(UserSessions), id)); // at once on this instance
+        }
+        await sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason));
     }
 
 }
