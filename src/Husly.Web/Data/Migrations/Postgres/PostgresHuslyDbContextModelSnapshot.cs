@@ -2111,11 +2111,13 @@ namespace Husly.Data.Migrations.Postgres
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusAreaItem", b =>
                 {
-                    b.HasOne("Husly.Features.Portfolio.Programmes.FocusArea", null)
+                    b.HasOne("Husly.Features.Portfolio.Programmes.FocusArea", "FocusArea")
                         .WithMany("Items")
                         .HasForeignKey("FocusAreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FocusArea");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.InnovationProgramme", b =>
@@ -2156,11 +2158,13 @@ namespace Husly.Data.Migrations.Postgres
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroupMember", b =>
                 {
-                    b.HasOne("Husly.Features.Portfolio.Programmes.ProgrammeGroup", null)
+                    b.HasOne("Husly.Features.Portfolio.Programmes.ProgrammeGroup", "Group")
                         .WithMany("Members")
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Group");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeManager", b =>

@@ -1,25 +1,19 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Husly.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class TextLimitsFromAttributes : Migration
+    public partial class SecurityAndAudit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "EndReason",
-                table: "UserSessions",
-                type: "character varying(40)",
-                maxLength: 40,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(400)",
-                oldMaxLength: 400,
-                oldNullable: true);
+            migrationBuilder.DropIndex(
+                name: "IX_Residents_IdentityNumber",
+                table: "Residents");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Note",
@@ -41,6 +35,13 @@ namespace Husly.Data.Migrations.Postgres
                 oldType: "character varying(400)",
                 oldMaxLength: 400,
                 oldNullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "Transfers",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AlterColumn<string>(
                 name: "UnlinkedBy",
@@ -72,17 +73,6 @@ namespace Husly.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(400)",
                 oldMaxLength: 400);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Note",
-                table: "PossibleDuplicates",
-                type: "character varying(1000)",
-                maxLength: 1000,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(400)",
-                oldMaxLength: 400,
-                oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Responsible",
@@ -168,6 +158,12 @@ namespace Husly.Data.Migrations.Postgres
                 oldMaxLength: 400,
                 oldNullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubmissionId",
+                table: "Enrolments",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "ReviewNote",
                 table: "EmergencyAccesses",
@@ -179,16 +175,13 @@ namespace Husly.Data.Migrations.Postgres
                 oldMaxLength: 400,
                 oldNullable: true);
 
-            migrationBuilder.AlterColumn<string>(
-                name: "ResidentReviewNote",
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ResidentId",
                 table: "EmergencyAccesses",
-                type: "character varying(1000)",
-                maxLength: 1000,
+                type: "uuid",
                 nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(400)",
-                oldMaxLength: 400,
-                oldNullable: true);
+                oldClrType: typeof(Guid),
+                oldType: "uuid");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Reason",
@@ -200,6 +193,31 @@ namespace Husly.Data.Migrations.Postgres
                 oldType: "character varying(400)",
                 oldMaxLength: 400);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "ResidentDistrictId",
+                table: "EmergencyAccesses",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ResidentReviewNote",
+                table: "EmergencyAccesses",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ResidentReviewedAt",
+                table: "EmergencyAccesses",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ResidentReviewedById",
+                table: "EmergencyAccesses",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "Note",
                 table: "DeliveredHours",
@@ -210,6 +228,12 @@ namespace Husly.Data.Migrations.Postgres
                 oldType: "character varying(400)",
                 oldMaxLength: 400,
                 oldNullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubmissionId",
+                table: "DeliveredHours",
+                type: "uuid",
+                nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "RevokedReason",
@@ -312,21 +336,204 @@ namespace Husly.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(400)",
                 oldMaxLength: 400);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "KeyId",
+                table: "AccessLog",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReasonErasure",
+                table: "AccessLog",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "PossibleDuplicates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisteredInDistrictId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisteredById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExistingResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExistingDistrictId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExistingProtected = table.Column<bool>(type: "boolean", nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PossibleDuplicates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Field = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OldValue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_IdentityNumber",
+                table: "Residents",
+                column: "IdentityNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_SubmissionId",
+                table: "Enrolments",
+                column: "SubmissionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAccesses_ResidentDistrictId_ResidentReviewedAt",
+                table: "EmergencyAccesses",
+                columns: new[] { "ResidentDistrictId", "ResidentReviewedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveredHours_SubmissionId",
+                table: "DeliveredHours",
+                column: "SubmissionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PossibleDuplicates_ExistingDistrictId_ResolvedAt",
+                table: "PossibleDuplicates",
+                columns: new[] { "ExistingDistrictId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PossibleDuplicates_ExistingResidentId",
+                table: "PossibleDuplicates",
+                column: "ExistingResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PossibleDuplicates_RegisteredInDistrictId_ResolvedAt",
+                table: "PossibleDuplicates",
+                columns: new[] { "RegisteredInDistrictId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PossibleDuplicates_ResidentId",
+                table: "PossibleDuplicates",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentChanges_ResidentId_ChangedAt",
+                table: "ResidentChanges",
+                columns: new[] { "ResidentId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId_EndedAt",
+                table: "UserSessions",
+                columns: new[] { "UserId", "EndedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "EndReason",
-                table: "UserSessions",
-                type: "character varying(400)",
-                maxLength: 400,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(40)",
-                oldMaxLength: 40,
-                oldNullable: true);
+            migrationBuilder.DropTable(
+                name: "PossibleDuplicates");
+
+            migrationBuilder.DropTable(
+                name: "ResidentChanges");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Residents_IdentityNumber",
+                table: "Residents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_SubmissionId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EmergencyAccesses_ResidentDistrictId_ResidentReviewedAt",
+                table: "EmergencyAccesses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DeliveredHours_SubmissionId",
+                table: "DeliveredHours");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Transfers");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionId",
+                table: "Enrolments");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentDistrictId",
+                table: "EmergencyAccesses");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentReviewNote",
+                table: "EmergencyAccesses");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentReviewedAt",
+                table: "EmergencyAccesses");
+
+            migrationBuilder.DropColumn(
+                name: "ResidentReviewedById",
+                table: "EmergencyAccesses");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionId",
+                table: "DeliveredHours");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "KeyId",
+                table: "AccessLog");
+
+            migrationBuilder.DropColumn(
+                name: "ReasonErasure",
+                table: "AccessLog");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Note",
@@ -379,17 +586,6 @@ namespace Husly.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(200)",
                 oldMaxLength: 200);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Note",
-                table: "PossibleDuplicates",
-                type: "character varying(400)",
-                maxLength: 400,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(1000)",
-                oldMaxLength: 1000,
-                oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Responsible",
@@ -486,15 +682,14 @@ namespace Husly.Data.Migrations.Postgres
                 oldMaxLength: 1000,
                 oldNullable: true);
 
-            migrationBuilder.AlterColumn<string>(
-                name: "ResidentReviewNote",
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ResidentId",
                 table: "EmergencyAccesses",
-                type: "character varying(400)",
-                maxLength: 400,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(1000)",
-                oldMaxLength: 1000,
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
@@ -619,6 +814,12 @@ namespace Husly.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(1000)",
                 oldMaxLength: 1000);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_IdentityNumber",
+                table: "Residents",
+                column: "IdentityNumber",
+                unique: true);
         }
     }
 }

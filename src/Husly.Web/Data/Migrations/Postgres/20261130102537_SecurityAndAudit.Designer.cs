@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Husly.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuslyDbContext))]
-    [Migration("20261130082255_AccessLogKeyId")]
-    partial class AccessLogKeyId
+    [Migration("20261130102537_SecurityAndAudit")]
+    partial class SecurityAndAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -31,8 +31,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("EndReason")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
@@ -155,6 +155,9 @@ namespace Husly.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -251,6 +254,10 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ReasonErasure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -306,8 +313,8 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("ResidentDistrictId")
                         .HasColumnType("uuid");
@@ -316,8 +323,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("ResidentReviewNote")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime?>("ResidentReviewedAt")
                         .HasColumnType("timestamp with time zone");
@@ -326,8 +333,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("ReviewNote")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
@@ -369,8 +376,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("RegisteredById")
                         .HasColumnType("uuid");
@@ -414,8 +421,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("AppealNote")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly?>("AppealReceived")
                         .HasColumnType("date");
@@ -447,15 +454,15 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.Property<string>("Justification")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("RevokedReason")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -527,13 +534,19 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("WorkerId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("EnrolmentId", "Date");
 
@@ -572,8 +585,8 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
@@ -598,21 +611,21 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.Property<string>("Minutes")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("Participants")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -657,8 +670,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("EndNote")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(60)
@@ -678,6 +691,9 @@ namespace Husly.Data.Migrations.Postgres
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid");
 
@@ -690,6 +706,9 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ContactPersonId", "End");
 
@@ -709,13 +728,13 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("ContactDetails")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
@@ -749,8 +768,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("FromDistrictId")
                         .HasColumnType("uuid");
@@ -763,8 +782,8 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.Property<string>("Note")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
@@ -781,6 +800,10 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<Guid>("ToDistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -831,18 +854,18 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.Property<string>("WarningSigns")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("WhatHelps")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("WhoToCall")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -903,26 +926,26 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Evaluation")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("InOwnWords")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Measures")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Responsible")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -974,8 +997,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
@@ -1067,6 +1090,42 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "ChangedAt");
+
+                    b.ToTable("ResidentChanges");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1077,16 +1136,16 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.Property<string>("LinkedBy")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("OtherResidentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
@@ -1095,8 +1154,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UnlinkedBy")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -2055,11 +2114,13 @@ namespace Husly.Data.Migrations.Postgres
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusAreaItem", b =>
                 {
-                    b.HasOne("Husly.Features.Portfolio.Programmes.FocusArea", null)
+                    b.HasOne("Husly.Features.Portfolio.Programmes.FocusArea", "FocusArea")
                         .WithMany("Items")
                         .HasForeignKey("FocusAreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FocusArea");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.InnovationProgramme", b =>
@@ -2100,11 +2161,13 @@ namespace Husly.Data.Migrations.Postgres
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroupMember", b =>
                 {
-                    b.HasOne("Husly.Features.Portfolio.Programmes.ProgrammeGroup", null)
+                    b.HasOne("Husly.Features.Portfolio.Programmes.ProgrammeGroup", "Group")
                         .WithMany("Members")
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Group");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeManager", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Husly.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuslyDbContext))]
-    [Migration("20261130081320_EmergencyReviewBothDistricts")]
-    partial class EmergencyReviewBothDistricts
+    [Migration("20261130102520_SecurityAndAudit")]
+    partial class SecurityAndAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,7 +26,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndReason")
-                        .HasMaxLength(400)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
@@ -150,6 +150,9 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -223,6 +226,10 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -239,6 +246,10 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("ReasonDigest")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonErasure")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -297,7 +308,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResidentDistrictId")
@@ -307,7 +318,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResidentReviewNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResidentReviewedAt")
@@ -317,7 +328,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReviewedAt")
@@ -360,7 +371,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RegisteredById")
@@ -405,7 +416,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AppealNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AppealReceived")
@@ -438,14 +449,14 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Justification")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevokedReason")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -518,13 +529,19 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkerId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("EnrolmentId", "Date");
 
@@ -563,7 +580,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WithdrawnOn")
@@ -589,12 +606,12 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Minutes")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Participants")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
@@ -602,7 +619,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -648,7 +665,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndNote")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndReason")
@@ -669,6 +686,9 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT");
 
@@ -681,6 +701,9 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ContactPersonId", "End");
 
@@ -700,12 +723,12 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactDetails")
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EnrolmentId")
@@ -740,7 +763,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FromDistrictId")
@@ -754,7 +777,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Note")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ProposedAt")
@@ -772,6 +795,10 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ToDistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -822,17 +849,17 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("WarningSigns")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhatHelps")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhoToCall")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -894,17 +921,17 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Evaluation")
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InOwnWords")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Measures")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlanId")
@@ -912,7 +939,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Responsible")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -965,7 +992,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResidentId")
@@ -1058,6 +1085,42 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "ChangedAt");
+
+                    b.ToTable("ResidentChanges");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Residents.ResidentLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1068,7 +1131,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("LinkedBy")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OtherResidentId")
@@ -1076,7 +1139,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResidentId")
@@ -1086,7 +1149,7 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnlinkedBy")
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2038,11 +2101,13 @@ namespace Husly.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.FocusAreaItem", b =>
                 {
-                    b.HasOne("Husly.Features.Portfolio.Programmes.FocusArea", null)
+                    b.HasOne("Husly.Features.Portfolio.Programmes.FocusArea", "FocusArea")
                         .WithMany("Items")
                         .HasForeignKey("FocusAreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("FocusArea");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.InnovationProgramme", b =>
@@ -2083,11 +2148,13 @@ namespace Husly.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeGroupMember", b =>
                 {
-                    b.HasOne("Husly.Features.Portfolio.Programmes.ProgrammeGroup", null)
+                    b.HasOne("Husly.Features.Portfolio.Programmes.ProgrammeGroup", "Group")
                         .WithMany("Members")
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Group");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Programmes.ProgrammeManager", b =>
