@@ -32,25 +32,7 @@ public sealed class KeyRingKey
         }
         else
         {
-            var path = Path.GetFullPath(options.Value.KeyFile, environment.ContentRootPath);
-            if (!File.Exists(path))
-            {
-                var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                try
-                {
-                    using var stream = new FileStream(path, created);
-                    stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-                }
-                catch (IOException) when (File.Exists(path))
-                {
-                    // another instance made it first
-                }
-            }
-            Bytes = Convert.FromBase64String(File.ReadAllText(path).Trim());
+            Bytes = Platform.Secrets.KeyFile.LoadOrCreate(Path.GetFullPath(options.Value.KeyFile, environment.ContentRootPath));
         }
         if (Bytes.Length != 32)
         {

@@ -62,7 +62,7 @@ public sealed class AccessLogSeal
                 throw new InvalidOperationException("Casework:AccessLog:Keys and CurrentKeyId must be configured in production (see README).");
             }
             var path = Path.GetFullPath(o.KeyFile, environment.ContentRootPath);
-            var key = LoadOrCreateKeyFile(path);
+            var key = Platform.Secrets.KeyFile.LoadOrCreate(path);
             // Named by its fingerprint: a new key file (a redeploy) gets a new id instead of silently replacing the old one.
             CurrentKeyId = "file-" + Convert.ToHexStringLower(SHA256.HashData(key))[..12];
             keys[CurrentKeyId] = key;
@@ -93,31 +93,6 @@ public sealed class AccessLogSeal
         }
         var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource;
         return "sqlite|" + Path.GetFullPath(source);
-    }
-
-    private static byte[] LoadOrCreateKeyFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-        var key = RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        try
-        {
-            using var stream = new FileStream(path, options);
-            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim()); // another instance made it first
-        }
     }
 
     /// <summary>The entry's hash under the named key; null when the key is unknown here. There is no unkeyed fallback:
