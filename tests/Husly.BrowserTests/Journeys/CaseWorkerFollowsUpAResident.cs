@@ -68,7 +68,9 @@ public sealed class CaseWorkerFollowsUpAResident(BrowserHost sqlite, PostgresBro
 
         // Delivered hours, and planned against delivered this week.
         await page.GotoAsync(residentUrl);
-        await page.GetByText("Registrer levert tid").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrer levert tid" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Registrer levert tid");
+        await page.AssertAccessibleAsync();
         await page.Locator("select[name='LoggedHours.Kind']").SelectOptionAsync(new SelectOptionValue { Label = "Praktisk bistand" });
         await page.Locator("input[name='LoggedHours.Date']").FillAsync(DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd"));
         await page.Locator("input[name='LoggedHours.Hours']").FillAsync("2");

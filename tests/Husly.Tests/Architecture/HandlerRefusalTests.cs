@@ -108,7 +108,7 @@ public sealed class HandlerRefusalTests(Apps apps)
             foreach (var method in type!.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
             {
                 var name = method.Name["OnPost".Length..];
-                yield return (route.ToLowerInvariant().Replace("{id:guid}", "{id}").Replace("{residentid:guid}", "{residentId}").Replace("{decisionid:guid?}", "{decisionId}").Replace("{decisionid:guid}", "{decisionId}").Replace("{code:int?}", ""),
+                yield return (route.ToLowerInvariant().Replace("{id:guid}", "{id}").Replace("{residentid:guid}", "{residentId}").Replace("{enrolmentid:guid}", "{enrolmentId}").Replace("{decisionid:guid?}", "{decisionId}").Replace("{decisionid:guid}", "{decisionId}").Replace("{code:int?}", ""),
                     name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name, type.FullName!);
             }
         }
@@ -120,7 +120,8 @@ public sealed class HandlerRefusalTests(Apps apps)
             : route.StartsWith("/portfolio/programmes", StringComparison.Ordinal) ? DemoIds.Programme("BOSin")
             : route.StartsWith("/administration", StringComparison.Ordinal) ? t.Victim
             : t.Resident;
-        return route.Replace("{id}", id.ToString()).Replace("{residentId}", t.Resident.ToString()).Replace("{decisionId}", t.Draft.ToString()).TrimEnd('/');
+        return route.Replace("{id}", id.ToString()).Replace("{residentId}", t.Resident.ToString()).Replace("{decisionId}", t.Draft.ToString())
+            .Replace("{enrolmentId}", t.Enrolment.ToString()).TrimEnd('/');
     }
 
     /// <summary>One form that satisfies every handler's input, so a refusal comes from the access rule, not validation.</summary>

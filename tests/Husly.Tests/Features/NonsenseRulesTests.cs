@@ -109,7 +109,7 @@ public sealed class NonsenseRulesTests(Apps apps)
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var url = $"/casework/residents/details/{id}";
         var minutes = string.Join(" ", Enumerable.Repeat("Avtalt fast trekk av husleie og ukentlige besøk.", 60));
-        var saved = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddMeeting']",
+        var saved = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddMeeting"), "form[action*=\'handler=AddMeeting\']",
             Html.Values(("Meeting.HeldOn", Day(0)), ("Meeting.Participants", "Eva Strand"), ("Meeting.Minutes", minutes)));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(minutes, await app.QueryAsync(d => d.CooperationMeetings.Where(m => d.Enrolments.Any(e => e.Id == m.EnrolmentId && e.ResidentId == id)).Select(m => m.Minutes).SingleAsync()));

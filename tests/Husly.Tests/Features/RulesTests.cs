@@ -48,11 +48,11 @@ public sealed class RulesTests(Apps apps)
             ("NewConsent.Purpose", "Transfer"), ("NewConsent.Scope", "Alt"), ("NewConsent.GivenOn", Day(-5)), ("NewConsent.ExpiresOn", Day(-10))));
         Assert.Contains("Samtykket kan ikke utløpe før det er gitt.", await ErrorsAsync(consent));
 
-        var own = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=ProposeTransfer']", Html.Values(
+        var own = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "ProposeTransfer"), "form[action*=\'handler=ProposeTransfer\']", Html.Values(
             ("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Til egen bydel.")));
         Assert.Contains("Velg en annen bydel enn din egen.", await ErrorsAsync(own));
 
-        var page = await eva.GetPageAsync(url);
+        var page = await eva.GetActionPageAsync(url, "CloseEnrolment");
         Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-1)), ("Close.Reason", "GoalsReached")))).StatusCode);
         var again = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-1)), ("Close.Reason", "GoalsReached")));
         Assert.True(again.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.UnprocessableEntity, again.StatusCode.ToString());

@@ -21,6 +21,16 @@ public static class Html
         return await ParseAsync(response);
     }
 
+    /// <summary>Opens an enrolment action's own page (log hours, meeting, partner, transfer, close) the way a user does: by
+    /// its link on the resident's page (the first enrolment that offers it).</summary>
+    public static async Task<IHtmlDocument> GetActionPageAsync(this HttpClient client, string residentUrl, string action)
+    {
+        var resident = await client.GetPageAsync(residentUrl);
+        var link = resident.QuerySelector($"a[data-action='{action}']");
+        Assert.True(link is not null, $"no link to {action} on {residentUrl}");
+        return await client.GetPageAsync(link.GetAttribute("href")!);
+    }
+
     /// <summary>Fills and posts a form found on the page. Values replace the form's own; a value of null removes the field,
     /// several values post the field several times (checkbox lists).</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(

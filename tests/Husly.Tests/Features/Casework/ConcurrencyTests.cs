@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests(Apps apps)
         var url = $"/casework/residents/details/{id}";
         await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=AddConsent']", Html.Values(
             ("NewConsent.Purpose", "Transfer"), ("NewConsent.PartnerKind", ""), ("NewConsent.Scope", "Brukerbytte"), ("NewConsent.GivenOn", "2026-01-02"), ("NewConsent.ExpiresOn", "")));
-        Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=ProposeTransfer']",
+        Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(await ola.GetActionPageAsync(url, "ProposeTransfer"), "form[action*=\'handler=ProposeTransfer\']",
             Html.Values(("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Flytter til Grorud.")))).StatusCode);
 
         var lars = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
@@ -63,7 +63,7 @@ public sealed class ConcurrencyTests(Apps apps)
         var app = apps[db];
         var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud2, DemoCasework.TeamGrorud, "Grorud");
         var per = app.ClientFor(DemoAccounts.CaseWorkerGrorud2);
-        var page = await per.GetPageAsync($"/casework/residents/details/{id}");
+        var page = await per.GetActionPageAsync($"/casework/residents/details/{id}", "LogHours");
         var values = Html.Values(("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", Today), ("LoggedHours.Hours", "1,5"));
 
         foreach (var response in await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => per.SubmitAsync(page, "form[action*='handler=LogHours']", values))))
@@ -85,7 +85,7 @@ public sealed class ConcurrencyTests(Apps apps)
         var ninaId = DemoIds.User(worker.Email);
         var busy = await app.QueryAsync(d => d.DeliveredHours.Where(h => h.WorkerId == ninaId).Select(h => h.Date).Distinct().ToListAsync());
         var day = Enumerable.Range(2, 85).Select(n => DateOnly.FromDateTime(DateTime.Now).AddDays(-n)).First(x => !busy.Contains(x)).ToString("yyyy-MM-dd");
-        async Task<HttpResponseMessage> LogAsync(string hours) => await nina.SubmitAsync(await nina.GetPageAsync(url), "form[action*='handler=LogHours']",
+        async Task<HttpResponseMessage> LogAsync(string hours) => await nina.SubmitAsync(await nina.GetActionPageAsync(url, "LogHours"), "form[action*=\'handler=LogHours\']",
             Html.Values(("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", day), ("LoggedHours.Hours", hours)));
 
         var first = await LogAsync("20");

@@ -27,7 +27,7 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var url = $"/casework/residents/details/{id}";
 
         var partner = Html.Values(("NewPartner.Kind", "Nav"), ("NewPartner.ContactName", "Veileder Vik"));
-        var refused = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']", partner);
+        var refused = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddPartner"), "form[action*=\'handler=AddPartner\']", partner);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Equal("Brukeren har ikke et gyldig samtykke til å dele opplysninger med denne typen samarbeidspartner.",
             (await Html.ParseAsync(refused)).FieldError("NewPartner_Kind"));
@@ -36,11 +36,11 @@ public sealed class ConsentAndTransferTests(Apps apps)
         Assert.Equal("Velg hvilken samarbeidspartner samtykket gjelder.", noKind.FieldError("NewConsent_PartnerKind"));
         Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(eva, url, "ShareWithPartner", "Nav")).StatusCode);
         // A consent for NAV does not cover the police.
-        var police = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']",
+        var police = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddPartner"), "form[action*=\'handler=AddPartner\']",
             Html.Values(("NewPartner.Kind", "Police"), ("NewPartner.ContactName", "Forebygger")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, police.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']", partner)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddPartner"), "form[action*=\'handler=AddPartner\']", partner)).StatusCode);
         var page = await eva.GetPageAsync(url);
         Assert.Contains("NAV: Veileder Vik", page.QuerySelector("ul.partners")!.TextContent);
         Assert.Equal("Ja", page.QuerySelector("#consents .consent-status")!.TextContent.Trim());
@@ -61,10 +61,10 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var url = $"/casework/residents/details/{id}";
         var propose = Html.Values(("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Har fått kommunal bolig på Ammerud."));
 
-        var noConsent = await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=ProposeTransfer']", propose);
+        var noConsent = await ola.SubmitAsync(await ola.GetActionPageAsync(url, "ProposeTransfer"), "form[action*=\'handler=ProposeTransfer\']", propose);
         Assert.Equal("Brukeren har ikke et gyldig samtykke til brukerbytte.", (await Html.ParseAsync(noConsent)).FieldError("NewTransfer_ToDistrictId"));
         Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(ola, url, "Transfer")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=ProposeTransfer']", propose)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(await ola.GetActionPageAsync(url, "ProposeTransfer"), "form[action*=\'handler=ProposeTransfer\']", propose)).StatusCode);
         Assert.Contains("Bydel Grorud: Foreslått", (await ola.GetPageAsync(url)).QuerySelector(".transfer-status")!.TextContent);
 
         // Grorud's team leader sees it waiting and may read the resident before deciding; Grorud's workers may not yet.
@@ -89,7 +89,7 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var evaPage = await eva.GetPageAsync(url);
         Assert.Equal(2, evaPage.QuerySelectorAll(".enrolment").Length);
         Assert.Contains("Flyttet til annen bydel (brukerbytte)", evaPage.QuerySelectorAll(".enrolment")[1].TextContent);
-        Assert.NotEmpty(evaPage.QuerySelectorAll("form[action*='handler=LogHours']"));
+        Assert.NotEmpty(evaPage.QuerySelectorAll("a[data-action='LogHours']"));
         var olaPage = await ola.GetPageAsync(url);
         Assert.Empty(olaPage.QuerySelectorAll("form[action*='handler=']"));
         Assert.Contains("Akseptert", Card(await lars.GetPageAsync("/casework/transfers"), id).TextContent, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
         var url = $"/casework/residents/details/{id}";
         await AddConsentAsync(ola, url, "Transfer");
-        await ola.SubmitAsync(await ola.GetPageAsync(url), "form[action*='handler=ProposeTransfer']",
+        await ola.SubmitAsync(await ola.GetActionPageAsync(url, "ProposeTransfer"), "form[action*=\'handler=ProposeTransfer\']",
             Html.Values(("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Flytter til Grorud.")));
 
         var lars = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
@@ -126,14 +126,14 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var url = $"/casework/residents/details/{id}";
 
-        var future = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddMeeting']",
+        var future = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddMeeting"), "form[action*=\'handler=AddMeeting\']",
             Html.Values(("Meeting.HeldOn", DateOnly.FromDateTime(DateTime.Now).AddDays(3).ToString("yyyy-MM-dd")), ("Meeting.Participants", "Eva Strand"), ("Meeting.Minutes", "")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);
         var page = await Html.ParseAsync(future);
         Assert.Equal("Et møte kan ikke føres før det er holdt.", page.FieldError("Meeting_HeldOn"));
         Assert.Equal("Skriv referatet.", page.FieldError("Meeting_Minutes"));
 
-        var saved = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddMeeting']", Html.Values(
+        var saved = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddMeeting"), "form[action*=\'handler=AddMeeting\']", Html.Values(
             ("Meeting.HeldOn", Today), ("Meeting.Participants", "Eva Strand, bydelen\nVeileder Vik, NAV\nBrukeren"),
             ("Meeting.Minutes", "Avtalt fast trekk av husleie. Ny gjennomgang om en måned.")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -152,9 +152,9 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var url = $"/casework/residents/details/{id}";
         Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(eva, url, "ShareWithPartner", "Nav")).StatusCode); // given 2026-01-02
-        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddPartner']",
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddPartner"), "form[action*=\'handler=AddPartner\']",
             Html.Values(("NewPartner.Kind", "Nav"), ("NewPartner.ContactName", "Veileder Vik")))).StatusCode);
-        var page = await eva.GetPageAsync(url);
+        var page = await eva.GetActionPageAsync(url, "AddMeeting");
         var partnerId = page.QuerySelector("input[name='Meeting.PartnerIds']")!.GetAttribute("value")!;
 
         var before = await eva.SubmitAsync(page, "form[action*='handler=AddMeeting']", Html.Values(("Meeting.HeldOn", "2025-12-30"),

@@ -123,7 +123,7 @@ public sealed class DecisionTests(Apps apps)
         await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=Decide']");
 
         var today = DateOnly.FromDateTime(DateTime.Now);
-        var page = await eva.GetPageAsync($"/casework/residents/details/{id}");
+        var page = await eva.GetActionPageAsync($"/casework/residents/details/{id}", "LogHours");
         var invalid = await eva.SubmitAsync(page, "form[action*='handler=LogHours']",
             Html.Values(("LoggedHours.Kind", "Training"), ("LoggedHours.Date", today.ToString("yyyy-MM-dd")), ("LoggedHours.Hours", "30")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);

@@ -45,7 +45,7 @@ public sealed class HouseholdAndLinkTests(Apps apps)
         Assert.DoesNotContain(await app.AccessLogAsync(c), e => e.UserId == DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email));
 
         // Ending A's follow-up leaves B's open.
-        var page = await eva.GetPageAsync(url);
+        var page = await eva.GetActionPageAsync(url, "CloseEnrolment");
         await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd")), ("Close.Reason", "GoalsReached")));
         Assert.Equal(1, await app.QueryAsync(d => d.Enrolments.CountAsync(e => e.ResidentId == a && e.End != null)));
         Assert.Equal(0, await app.QueryAsync(d => d.Enrolments.CountAsync(e => (e.ResidentId == b || e.ResidentId == c) && e.End != null)));

@@ -209,14 +209,15 @@ public sealed class ResidentTests(Apps apps)
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var url = $"/casework/residents/details/{id}";
         var page = await eva.GetPageAsync(url);
+        var close = await eva.GetActionPageAsync(url, "CloseEnrolment");
 
-        var noReason = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10))));
+        var noReason = await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10))));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Equal("Velg hvorfor oppfølgingen avsluttes.", (await Html.ParseAsync(noReason)).FieldError("Close_Reason"));
-        var other = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10)), ("Close.Reason", "Other")));
+        var other = await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10)), ("Close.Reason", "Other")));
         Assert.Equal("Beskriv årsaken når du velger «Annet».", (await Html.ParseAsync(other)).FieldError("Close_Note"));
 
-        var closed = await eva.SubmitAsync(page, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10)), ("Close.Reason", "GoalsReached")));
+        var closed = await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Day(-10)), ("Close.Reason", "GoalsReached")));
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
 
         var readOnly = await eva.GetPageAsync(url);

@@ -58,6 +58,24 @@ public sealed record CaseloadRow(Guid ResidentId, string Name, DateOnly BirthDat
 /// <summary>What registering did: a new enrolment, or nothing because the person already has an open one in the district.</summary>
 public sealed record RegisterResult(Guid ResidentId, bool AlreadyEnrolled);
 
+/// <summary>What of a case file a page shows, beyond the resident, their living situations and enrolments (always
+/// loaded): each part is one query, so a page asks only for what it shows.</summary>
+[Flags]
+public enum CaseFileParts
+{
+    None = 0,
+    Decisions = 1,
+    Hours = 2,
+    Consents = 4,
+    Partners = 8,
+    Meetings = 16,
+    Transfers = 32,
+    Plans = 64,
+    Household = 128,
+    Links = 256,
+    All = Decisions | Hours | Consents | Partners | Meetings | Transfers | Plans | Household | Links,
+}
+
 /// <summary>Another resident shown on a resident's page (household member, linked record). Name and id only when the
 /// actor may see that resident too.</summary>
 public sealed record RelatedResident(Guid? ResidentId, string? Name, bool IsMainTenant, Guid? LinkId);
@@ -323,19 +341,26 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         return hits;
     }
 
-    /// <summary>Opens a resident for reading (and changing, where allowed). Null both when the resident does not
-    /// exist and when the actor may not see them, so ids cannot be probed; the refusal is logged.</summary>
-    public async Task<CaseFile?> OpenAsync(Guid residentId, string action, CancellationToken ct)
+    /// <summary>Opens a resident for reading (and changing, where allowed), with the parts of the case file the page shows
+    /// (the resident, living situations and enrolments always). Null both when the resident does not exist and when the
+    /// actor may not see them, so ids cannot be probed; the refusal is logged.</summary>
+    public async Task<CaseFile?> OpenAsync(Guid residentId, string action, CaseFileParts parts, CancellationToken ct)
     {
         var a = Actor;
-        // One query in the common case; the emergency lookup only when the rule says no.
-        IQueryable<Resident> Load(IQueryable<Resident> source) => source.Where(r => r.Id == residentId)
-            .Include(r => r.LivingSituations).Include(r => r.NamedWorkers).ThenInclude(n => n.User).AsSingleQuery();
-        var resident = await Load(Visible(a)).FirstOrDefaultAsync(ct);
+        // One query in the common case: the resident, and whether the actor may change anything (the same rule, in SQL).
+        // The emergency lookup only when the rule says no.
+        var changeable = ChangeableEnrolments(a);
+        var opened = await Visible(a).Where(r => r.Id == residentId)
+            .Include(r => r.LivingSituations).Include(r => r.NamedWorkers).ThenInclude(n => n.User).AsSingleQuery()
+            .Select(r => new { Resident = r, CanChange = changeable.Any(e => e.ResidentId == r.Id) })
+            .FirstOrDefaultAsync(ct);
+        var resident = opened?.Resident;
         var emergency = resident is null && a.WorksWithResidents ? await ActiveEmergencyAsync(a, residentId, ct) : null;
         if (emergency is not null)
         {
-            resident = await Load(db.Residents).FirstOrDefaultAsync(ct);
+            resident = await db.Residents.Where(r => r.Id == residentId)
+                .Include(r => r.LivingSituations).Include(r => r.NamedWorkers).ThenInclude(n => n.User).AsSingleQuery()
+                .FirstOrDefaultAsync(ct);
         }
         if (resident is null)
         {
@@ -345,67 +370,86 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var enrolments = await db.Enrolments.Where(e => e.ResidentId == residentId)
             .Include(e => e.District).Include(e => e.Team).Include(e => e.ContactPerson).Include(e => e.Project)
             .OrderByDescending(e => e.Start).ToListAsync(ct);
-        var enrolmentIds = enrolments.Select(e => e.Id).ToList();
-        var decisions = await db.Decisions.Where(d => enrolmentIds.Contains(d.EnrolmentId)).Include(d => d.Services).Include(d => d.DecidedBy)
-            .OrderByDescending(d => d.ValidFrom).ThenByDescending(d => d.CreatedAt).AsSingleQuery().ToListAsync(ct);
-        var since = Today.AddYears(-1);
-        var hours = await db.DeliveredHours.Where(h => enrolmentIds.Contains(h.EnrolmentId) && h.Date >= since).Include(h => h.Worker)
-            .OrderByDescending(h => h.Date).ThenByDescending(h => h.LoggedAt).ToListAsync(ct);
-        var consents = await db.Consents.Where(c => c.ResidentId == residentId).OrderByDescending(c => c.GivenOn).ToListAsync(ct);
-        var partners = await db.FollowUpPartners.Where(p => enrolmentIds.Contains(p.EnrolmentId)).Include(p => p.Organisation)
-            .OrderBy(p => p.Kind).ToListAsync(ct);
-        var meetings = await db.CooperationMeetings.Where(m => enrolmentIds.Contains(m.EnrolmentId))
-            .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.RecordedAt).ToListAsync(ct);
-        var transfers = await db.Transfers.Where(t => t.ResidentId == residentId).Include(t => t.FromDistrict).Include(t => t.ToDistrict)
-            .Include(t => t.ProposedBy).Include(t => t.DecidedBy).OrderByDescending(t => t.ProposedAt).ToListAsync(ct);
-        var plan = await db.IndividualPlans.Include(p => p.Goals).FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
-        var visible = emergency is null ? Visible(a) : db.Residents.Where(_ => false);
-        var membership = await db.HouseholdMembers.AsNoTracking().FirstOrDefaultAsync(m => m.ResidentId == residentId, ct);
-        var members = membership is null ? [] : await db.HouseholdMembers.AsNoTracking()
-            .Where(m => m.HouseholdId == membership.HouseholdId && m.ResidentId != residentId)
-            .Select(m => new
-            {
-                m.ResidentId,
-                m.IsMainTenant,
-                Seen = visible.Any(r => r.Id == m.ResidentId),
-                Name = db.Residents.Where(r => r.Id == m.ResidentId).Select(r => r.FirstName + " " + r.LastName).First()
-            })
-            .ToListAsync(ct);
-        var links = await db.ResidentLinks.AsNoTracking()
-            .Where(l => l.UnlinkedAt == null && (l.ResidentId == residentId || l.OtherResidentId == residentId))
-            .Select(l => new { l.Id, Other = l.ResidentId == residentId ? l.OtherResidentId : l.ResidentId })
-            .Select(l => new
-            {
-                l.Id,
-                l.Other,
-                Seen = visible.Any(r => r.Id == l.Other),
-                Name = db.Residents.Where(r => r.Id == l.Other).Select(r => r.FirstName + " " + r.LastName).First()
-            })
-            .ToListAsync(ct);
-        var crisis = await db.CrisisPlans.FirstOrDefaultAsync(p => p.ResidentId == residentId, ct);
-        // Emergency access reads only.
-        var canChange = emergency is null && await ChangeableEnrolments(a).AnyAsync(e => e.ResidentId == residentId, ct);
+        var loaded = await LoadPartsAsync(residentId, parts, emergency is null ? Visible(a) : db.Residents.Where(_ => false), ct);
         // One append for the page: the resident, and household members and linked records it names (reads of their data too).
-        var related = members.Where(m => m.Seen).Select(m => m.ResidentId).Concat(links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
+        var related = loaded.Members.Where(m => m.Seen).Select(m => m.ResidentId).Concat(loaded.Links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
             .Select(id => Entry(a, id, AccessActions.Related, AccessOutcome.Granted));
         await log.AppendAsync([emergency is null
             ? Entry(a, residentId, action, AccessOutcome.Granted)
             : Entry(a, residentId, action, AccessOutcome.Emergency, emergency.Reason), .. related], ct);
-        return new CaseFile(db, resident, enrolments, decisions, hours, canChange, a)
+        var self = loaded.Members.FirstOrDefault(m => m.ResidentId == residentId);
+        // Emergency access reads only.
+        return new CaseFile(db, resident, enrolments, loaded.Decisions, loaded.Hours, emergency is null && opened!.CanChange, a)
         {
             Emergency = emergency,
-            Consents = consents,
-            Partners = partners,
-            Transfers = transfers,
-            Meetings = meetings,
-            IndividualPlan = plan,
-            CrisisPlan = crisis,
-            HouseholdId = membership?.HouseholdId,
-            IsMainTenant = membership?.IsMainTenant == true,
-            HouseholdMembers = members.Select(m => m.Seen ? new RelatedResident(m.ResidentId, m.Name, m.IsMainTenant, null)
-                : new RelatedResident(null, null, m.IsMainTenant, null)).ToList(),
-            Links = links.Select(l => l.Seen ? new RelatedResident(l.Other, l.Name, false, l.Id) : new RelatedResident(null, null, false, l.Id)).ToList(),
+            Consents = loaded.Consents,
+            Partners = loaded.Partners,
+            Transfers = loaded.Transfers,
+            Meetings = loaded.Meetings,
+            IndividualPlan = loaded.Plan,
+            CrisisPlan = loaded.Crisis,
+            HouseholdId = self?.HouseholdId,
+            IsMainTenant = self?.IsMainTenant == true,
+            HouseholdMembers = loaded.Members.Where(m => m.ResidentId != residentId)
+                .Select(m => m.Seen ? new RelatedResident(m.ResidentId, m.Name, m.IsMainTenant, null) : new RelatedResident(null, null, m.IsMainTenant, null)).ToList(),
+            Links = loaded.Links.Select(l => l.Seen ? new RelatedResident(l.Other, l.Name, false, l.Id) : new RelatedResident(null, null, false, l.Id)).ToList(),
         };
+    }
+
+    private sealed record Member(Guid HouseholdId, Guid ResidentId, bool IsMainTenant, bool Seen, string Name);
+
+    private sealed record Link(Guid Id, Guid Other, bool Seen, string Name);
+
+    private sealed record Parts(List<Decision> Decisions, List<DeliveredHours> Hours, List<Consent> Consents, List<FollowUpPartner> Partners,
+        List<CooperationMeeting> Meetings, List<Transfer> Transfers, IndividualPlan? Plan, CrisisPlan? Crisis, List<Member> Members, List<Link> Links);
+
+    /// <summary>Loads the parts asked for, each by the resident's id (no wait for the enrolments first). Names of related
+    /// residents only where <paramref name="visible"/> allows.</summary>
+    private async Task<Parts> LoadPartsAsync(Guid residentId, CaseFileParts parts, IQueryable<Resident> visible, CancellationToken ct)
+    {
+        bool Has(CaseFileParts part) => (parts & part) == part;
+        var since = Today.AddYears(-1);
+        var enrolmentIds = db.Enrolments.Where(e => e.ResidentId == residentId).Select(e => e.Id);
+        var decisions = Has(CaseFileParts.Decisions)
+            ? await db.Decisions.Where(d => enrolmentIds.Contains(d.EnrolmentId)).Include(d => d.Services).Include(d => d.DecidedBy)
+                .OrderByDescending(d => d.ValidFrom).ThenByDescending(d => d.CreatedAt).AsSingleQuery().ToListAsync(ct)
+            : [];
+        var hours = Has(CaseFileParts.Hours)
+            ? await db.DeliveredHours.Where(h => enrolmentIds.Contains(h.EnrolmentId) && h.Date >= since).Include(h => h.Worker)
+                .OrderByDescending(h => h.Date).ThenByDescending(h => h.LoggedAt).ToListAsync(ct)
+            : [];
+        var consents = Has(CaseFileParts.Consents)
+            ? await db.Consents.Where(c => c.ResidentId == residentId).OrderByDescending(c => c.GivenOn).ToListAsync(ct)
+            : [];
+        var partners = Has(CaseFileParts.Partners)
+            ? await db.FollowUpPartners.Where(p => enrolmentIds.Contains(p.EnrolmentId)).Include(p => p.Organisation).OrderBy(p => p.Kind).ToListAsync(ct)
+            : [];
+        var meetings = Has(CaseFileParts.Meetings)
+            ? await db.CooperationMeetings.Where(m => enrolmentIds.Contains(m.EnrolmentId))
+                .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.RecordedAt).ToListAsync(ct)
+            : [];
+        var transfers = Has(CaseFileParts.Transfers)
+            ? await db.Transfers.Where(t => t.ResidentId == residentId).Include(t => t.FromDistrict).Include(t => t.ToDistrict)
+                .Include(t => t.ProposedBy).Include(t => t.DecidedBy).OrderByDescending(t => t.ProposedAt).ToListAsync(ct)
+            : [];
+        var plan = Has(CaseFileParts.Plans) ? await db.IndividualPlans.Include(p => p.Goals).FirstOrDefaultAsync(p => p.ResidentId == residentId, ct) : null;
+        var crisis = Has(CaseFileParts.Plans) ? await db.CrisisPlans.FirstOrDefaultAsync(p => p.ResidentId == residentId, ct) : null;
+        // The whole household in one query, the resident's own membership included.
+        var members = Has(CaseFileParts.Household)
+            ? await db.HouseholdMembers.AsNoTracking()
+                .Where(m => db.HouseholdMembers.Any(me => me.ResidentId == residentId && me.HouseholdId == m.HouseholdId))
+                .Select(m => new Member(m.HouseholdId, m.ResidentId, m.IsMainTenant, m.ResidentId == residentId || visible.Any(r => r.Id == m.ResidentId),
+                    db.Residents.Where(r => r.Id == m.ResidentId).Select(r => r.FirstName + " " + r.LastName).First()))
+                .ToListAsync(ct)
+            : [];
+        var links = Has(CaseFileParts.Links)
+            ? await db.ResidentLinks.AsNoTracking()
+                .Where(l => l.UnlinkedAt == null && (l.ResidentId == residentId || l.OtherResidentId == residentId))
+                .Select(l => new { l.Id, Other = l.ResidentId == residentId ? l.OtherResidentId : l.ResidentId })
+                .Select(l => new Link(l.Id, l.Other, visible.Any(r => r.Id == l.Other), db.Residents.Where(r => r.Id == l.Other).Select(r => r.FirstName + " " + r.LastName).First()))
+                .ToListAsync(ct)
+            : [];
+        return new Parts(decisions, hours, consents, partners, meetings, transfers, plan, crisis, members, links);
     }
 
     /// <summary>Registers a resident with their current living situation and first enrolment. A number the actor already

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Features.Casework.Access;
-using Husly.Features.Shared;
 using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -71,7 +70,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
 
     private async Task<IActionResult?> LoadAsync(Guid residentId, Guid decisionId, string action)
     {
-        var file = await files.OpenAsync(residentId, action, HttpContext.RequestAborted);
+        var file = await files.OpenAsync(residentId, action, CaseFileParts.Decisions, HttpContext.RequestAborted);
         var decision = file?.Decisions.FirstOrDefault(d => d.Id == decisionId);
         if (file is null || decision is null)
         {
@@ -97,27 +96,24 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         {
             return Forbid();
         }
-        if (ModelState.IsValid)
+        var outcome = await CaseFileChange.SaveAsync(this, CaseFile, file =>
         {
-            CaseFile.ExpectVersion(Decision, version);
+            file.ExpectVersion(Decision, version);
             var (errors, message) = change(Decision);
             foreach (var error in errors)
             {
                 ModelState.AddModelError(error.Field.StartsWith("Input.", StringComparison.Ordinal) ? "" : error.Field, l[error.Message]);
             }
-            if (ModelState.IsValid)
-            {
-                if (await CaseFile.TrySaveAsync(HttpContext.RequestAborted))
-                {
-                    TempData.Flash(message);
-                    return Redirect($"/casework/residents/{residentId}/decisions/{decisionId}");
-                }
-                ModelState.AddModelError("", l["Noen andre har endret vedtaket i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
-            }
+            return message;
+        }, l, l["Noen andre har endret vedtaket i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
+        switch (outcome)
+        {
+            case CaseFileChange.Outcome.Saved:
+                return Redirect($"/casework/residents/{residentId}/decisions/{decisionId}");
+            case CaseFileChange.Outcome.Conflict:
+                await LoadAsync(residentId, decisionId, AccessActions.View);
+                break;
         }
-        CaseFile.Discard();
-        await LoadAsync(residentId, decisionId, AccessActions.View);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 }

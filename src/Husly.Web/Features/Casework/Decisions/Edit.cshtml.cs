@@ -163,7 +163,7 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
 
     private async Task<IActionResult?> LoadAsync(Guid residentId, Guid? decisionId, string action)
     {
-        var file = await files.OpenAsync(residentId, action, HttpContext.RequestAborted);
+        var file = await files.OpenAsync(residentId, action, CaseFileParts.Decisions, HttpContext.RequestAborted);
         if (file is null)
         {
             return NotFound();

@@ -19,7 +19,7 @@ public sealed class PrintModel(CaseFiles files) : PageModel
         // not decide the language of a legal decision.
         // The culture itself is chosen by the request-localization provider for print pages (LocalizationModule).
         English = language == "en";
-        var file = await files.OpenAsync(residentId, AccessActions.Print, HttpContext.RequestAborted);
+        var file = await files.OpenAsync(residentId, AccessActions.Print, CaseFileParts.Decisions, HttpContext.RequestAborted);
         var decision = file?.Decisions.FirstOrDefault(d => d.Id == decisionId);
         if (file is null || decision is null || decision.Status == DecisionStatus.Draft)
         {

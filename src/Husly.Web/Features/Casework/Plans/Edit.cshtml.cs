@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Features.Casework.Access;
-using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -176,7 +175,7 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
 
     private async Task<IActionResult?> LoadAsync(Guid id, string action)
     {
-        var file = await files.OpenAsync(id, action, HttpContext.RequestAborted);
+        var file = await files.OpenAsync(id, action, CaseFileParts.Plans, HttpContext.RequestAborted);
         if (file is null)
         {
             return NotFound();
@@ -195,24 +194,15 @@ public sealed class EditModel(CaseFiles files, IStringLocalizer<SharedResource> 
         {
             return Forbid();
         }
-        var message = ModelState.IsValid ? change(CaseFile) : null;
-        if (ModelState.IsValid && message is null)
+        switch (await CaseFileChange.SaveAsync(this, CaseFile, change, l,
+            l["Noen andre har endret planen i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]))
         {
-            // The row the form named is gone (or was never this resident's); say so rather than show the page unexplained.
-            ModelState.AddModelError("", l["Raden finnes ikke lenger. Kanskje noen andre har fjernet den."]);
-        }
-        if (ModelState.IsValid && message is not null)
-        {
-            if (await CaseFile.TrySaveAsync(HttpContext.RequestAborted))
-            {
-                TempData.Flash(message);
+            case CaseFileChange.Outcome.Saved:
                 return Redirect($"/casework/residents/{id}/plans");
-            }
-            ModelState.AddModelError("", l["Noen andre har endret planen i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen."]);
+            case CaseFileChange.Outcome.Conflict:
+                await LoadAsync(id, AccessActions.View);
+                break;
         }
-        CaseFile.Discard();
-        await LoadAsync(id, AccessActions.View);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 }

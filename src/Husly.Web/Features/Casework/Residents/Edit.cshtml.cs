@@ -106,7 +106,7 @@ public sealed class EditModel(CaseFiles files, TimeProvider clock, IStringLocali
     /// <summary>Opens the case file (logged); not found and not allowed answer alike, and a read-only file cannot be edited.</summary>
     private async Task<IActionResult?> OpenAsync(Guid id, string action)
     {
-        var file = await files.OpenAsync(id, action, HttpContext.RequestAborted);
+        var file = await files.OpenAsync(id, action, CaseFileParts.None, HttpContext.RequestAborted);
         if (file is null)
         {
             return NotFound();

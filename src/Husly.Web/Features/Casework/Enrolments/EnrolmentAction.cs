@@ -1,0 +1,96 @@
+using Husly.Features.Casework.Access;
+using Husly.Features.Casework.FollowUp;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Husly.Features.Casework.Enrolments;
+
+/// <summary>An action on one enrolment, on a page of its own (log hours, record a meeting, add a partner, propose a
+/// transfer, close). The page opens the case file with only the parts the action needs, and saves through
+/// <see cref="CaseFileChange"/>. Unknown, unseen and another resident's enrolment all answer "not found"; read-only
+/// access answers 403 as on the resident's page; a closed enrolment or one in another district shows why nothing can
+/// be done.</summary>
+public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    /// <summary>What of the case file the action needs beyond the resident and the enrolments.</summary>
+    protected abstract CaseFileParts Parts { get; }
+
+    protected CaseFiles Files { get; } = files;
+    protected IStringLocalizer<SharedResource> L { get; } = l;
+    protected TimeProvider Clock { get; } = clock;
+
+    public CaseFile CaseFile { get; private set; } = null!;
+    public Enrolment Enrolment { get; private set; } = null!;
+
+    /// <summary>False when the enrolment is closed or belongs to another district: the page says so and offers no form.</summary>
+    public bool MayChange { get; private set; }
+
+    /// <summary>Set when someone else saved first: the page now shows what is stored.</summary>
+    protected bool Conflicted { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().Date);
+    public string ResidentUrl => $"/casework/residents/details/{CaseFile.Resident.Id}";
+
+    /// <summary>Opens the case file for the page; null when it may be shown, else the refusal to return.</summary>
+    protected async Task<IActionResult?> OpenAsync(Guid id, Guid enrolmentId, string action)
+    {
+        var file = await Files.OpenAsync(id, action, Parts, HttpContext.RequestAborted);
+        var enrolment = file?.Enrolments.FirstOrDefault(e => e.Id == enrolmentId);
+        if (file is null || enrolment is null)
+        {
+            return NotFound();
+        }
+        if (!file.CanChange)
+        {
+            return Forbid();
+        }
+        CaseFile = file;
+        Enrolment = enrolment;
+        MayChange = file.MayChange(enrolment);
+        return null;
+    }
+
+    /// <summary>Opens, applies the change and saves: redirects to the resident's page when saved, otherwise shows this
+    /// page again with the user's input (after a conflict, with what is stored now).</summary>
+    protected async Task<IActionResult> ChangeAsync(Guid id, Guid enrolmentId, Func<CaseFile, Enrolment, string?> change)
+    {
+        if (await OpenAsync(id, enrolmentId, AccessActions.Change) is { } refused)
+        {
+            return refused;
+        }
+        if (!MayChange)
+        {
+            ModelState.AddModelError("", L["Oppfølgingen er avsluttet eller hører til en annen bydel. Den kan ikke endres her."]);
+        }
+        await ValidateAsync();
+        switch (await CaseFileChange.SaveAsync(this, CaseFile, file => change(file, Enrolment), L))
+        {
+            case CaseFileChange.Outcome.Saved:
+                return Redirect(ResidentUrl);
+            case CaseFileChange.Outcome.Conflict:
+                Conflicted = true;
+                await OpenAsync(id, enrolmentId, AccessActions.View);
+                break;
+        }
+        await LoadChoicesAsync();
+        return Page();
+    }
+
+    /// <summary>Checks that need the database (a chosen organisation or district exists), before the change runs.</summary>
+    protected virtual Task ValidateAsync() => Task.CompletedTask;
+
+    /// <summary>The choice lists the form offers.</summary>
+    protected virtual Task LoadChoicesAsync() => Task.CompletedTask;
+
+    /// <summary>Shows the form.</summary>
+    protected async Task<IActionResult> ShowAsync(Guid id, Guid enrolmentId)
+    {
+        if (await OpenAsync(id, enrolmentId, AccessActions.View) is { } refused)
+        {
+            return refused;
+        }
+        await LoadChoicesAsync();
+        return Page();
+    }
+}

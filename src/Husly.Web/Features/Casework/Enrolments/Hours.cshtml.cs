@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Husly.Features.Casework.Access;
+using Husly.Features.Casework.Decisions;
+using Husly.Platform.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Husly.Features.Casework.Enrolments;
+
+/// <summary>Delivered hours on one enrolment: at most 24 a day per worker, the last 90 days, not before the follow-up began.</summary>
+public sealed class HoursModel(CaseFiles files, IStringLocalizer<SharedResource> l, TimeProvider clock) : EnrolmentActionModel(files, l, clock)
+{
+    public sealed class HoursInput
+    {
+        /// <summary>New each time the form is shown: the same post sent twice is saved once.</summary>
+        public Guid SubmissionId { get; set; } = Guid.NewGuid();
+
+        [Required(ErrorMessage = "Velg tjeneste.")]
+        [Display(Name = "Tjeneste")]
+        public ServiceKind? Kind { get; set; }
+
+        [Required(ErrorMessage = "Skriv inn dato.")]
+        [Display(Name = "Dato")]
+        public DateOnly? Date { get; set; }
+
+        [Required(ErrorMessage = "Skriv inn antall timer.")]
+        [StringLength(20, ErrorMessage = "Skriv timer som et tall mellom 0,25 og 24.")]
+        [Display(Name = "Timer")]
+        public string? Hours { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")]
+        [Display(Name = "Merknad")]
+        public string? Note { get; set; }
+    }
+
+    protected override CaseFileParts Parts => CaseFileParts.None;
+
+    public HoursInput LoggedHours { get; set; } = new();
+
+    public Task<IActionResult> OnGetAsync(Guid id, Guid enrolmentId)
+    {
+        LoggedHours = new HoursInput { Date = Today };
+        return ShowAsync(id, enrolmentId);
+    }
+
+    public async Task<IActionResult> OnPostLogHoursAsync(Guid id, Guid enrolmentId, [Bind(Prefix = "LoggedHours")] HoursInput input)
+    {
+        LoggedHours = input;
+        var hours = 0.0;
+        var validHours = input.Hours is not null && HoursText.TryParse(input.Hours, out hours) && hours is >= 0.25 and <= 24;
+        if (input.Hours is not null && !validHours)
+        {
+            ModelState.AddModelError("LoggedHours.Hours", L["Skriv timer som et tall mellom 0,25 og 24."]);
+        }
+        if (input.Date is { } date && (date > Today || date < Today.AddDays(-90)))
+        {
+            ModelState.AddModelError("LoggedHours.Date", L["Levert tid kan føres for de siste 90 dagene, ikke fram i tid."]);
+        }
+        else if (input.Date is { } day && validHours && await Files.HoursLoggedByMeOnAsync(day, HttpContext.RequestAborted) is var already && already + hours > 24)
+        {
+            ModelState.AddModelError("LoggedHours.Hours", L["Du har allerede ført {0} timer denne dagen. Ingen kan levere mer enn 24 timer på et døgn.", HoursText.Format(already)]);
+        }
+        return await ChangeAsync(id, enrolmentId, (file, enrolment) =>
+        {
+            if (input.Date < enrolment.Start)
+            {
+                ModelState.AddModelError("LoggedHours.Date", L["Datoen er før oppfølgingen startet."]);
+                return null;
+            }
+            file.Add(new DeliveredHours
+            {
+                Id = Guid.CreateVersion7(),
+                EnrolmentId = enrolment.Id,
+                Kind = input.Kind!.Value,
+                Date = input.Date!.Value,
+                Hours = hours,
+                WorkerId = User.Id()!.Value,
+                Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+                LoggedAt = Clock.GetUtcNow().UtcDateTime,
+                SubmissionId = input.SubmissionId == Guid.Empty ? null : input.SubmissionId,
+            });
+            return L["Levert tid er ført."].Value;
+        });
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using Husly.Data.DemoData;
+using Husly.Features.Casework.Access;
+using Husly.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Husly.Tests.Features.Casework;
+
+/// <summary>The enrolment actions live on pages of their own; the resident's page loads only what it shows; a refused
+/// change opens the case file once.</summary>
+public sealed class EnrolmentActionTests(Apps apps)
+{
+    private static readonly string[] Actions = ["LogHours", "AddMeeting", "AddPartner", "ProposeTransfer", "CloseEnrolment"];
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Each_enrolment_action_has_its_own_page_and_answers_only_for_the_residents_own_open_enrolment(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var other = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+
+        var resident = await eva.GetPageAsync(url);
+        Assert.Empty(resident.QuerySelectorAll(string.Join(", ", Actions.Select(a => $"form[action*='handler={a}']"))));
+        foreach (var action in Actions)
+        {
+            var page = await eva.GetActionPageAsync(url, action);
+            Assert.NotNull(page.QuerySelector($"form[action*='handler={action}']"));
+            Assert.Contains(await NameAsync(app, id), page.GetElementById("enrolment")!.TextContent);
+        }
+
+        // Another resident's enrolment under this resident's id: not found, as an unknown id is.
+        var otherEnrolment = await app.QueryAsync(d => d.Enrolments.Where(e => e.ResidentId == other).Select(e => e.Id).SingleAsync());
+        var hours = resident.QuerySelector("a[data-action='LogHours']")!.GetAttribute("href")!;
+        var ownEnrolment = Guid.Parse(hours.Split('/')[^2]);
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync(hours.Replace(ownEnrolment.ToString(), otherEnrolment.ToString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync(hours.Replace(ownEnrolment.ToString(), Guid.NewGuid().ToString()))).StatusCode);
+        var foreign = await eva.PostWithTokenAsync($"/casework/residents/{id}/enrolments/{otherEnrolment}/hours?handler=LogHours",
+            ("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", Today), ("LoggedHours.Hours", "1"));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(0, await app.QueryAsync(d => d.DeliveredHours.CountAsync(h => h.EnrolmentId == otherEnrolment)));
+
+        // A closed enrolment's page says why nothing can be done, and a post is refused with that reason.
+        var close = await eva.GetActionPageAsync(url, "CloseEnrolment");
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']",
+            Html.Values(("Close.End", Today), ("Close.Reason", "GoalsReached")))).StatusCode);
+        var closed = await eva.GetAsync(hours);
+        Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode); // read-only access now, as on the resident's page
+        var again = await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Today), ("Close.Reason", "GoalsReached")));
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_closed_enrolment_beside_an_open_one_shows_why_it_cannot_be_changed(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var ended = Guid.CreateVersion7();
+        await app.WithDbAsync(async d =>
+        {
+            d.Enrolments.Add(new Husly.Features.Casework.FollowUp.Enrolment
+            {
+                Id = ended,
+                ResidentId = id,
+                DistrictId = DemoIds.District("Grorud"),
+                TeamId = DemoIds.Organisation(DemoCasework.TeamGrorud),
+                ContactPersonId = DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email),
+                Start = new DateOnly(2025, 1, 1),
+                End = new DateOnly(2025, 6, 1),
+                EndReason = Husly.Features.Casework.FollowUp.EnrolmentEndReason.GoalsReached,
+            });
+            await d.SaveChangesAsync();
+        });
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var page = await eva.GetPageAsync($"/casework/residents/{id}/enrolments/{ended}/meeting");
+        Assert.NotNull(page.GetElementById("not-changeable"));
+        Assert.Null(page.QuerySelector("form[action*='handler=AddMeeting']"));
+        var refused = await eva.PostWithTokenAsync($"/casework/residents/{id}/enrolments/{ended}/meeting?handler=AddMeeting",
+            ("Meeting.HeldOn", Today), ("Meeting.Participants", "Eva"), ("Meeting.Minutes", "Referat."));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("kan ikke endres her", (await Html.ParseAsync(refused)).GetElementById("form-errors")!.TextContent);
+        Assert.Equal(0, await app.QueryAsync(d => d.CooperationMeetings.CountAsync(m => m.EnrolmentId == ended)));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_refused_change_opens_the_case_file_once_and_each_page_asks_only_for_what_it_shows(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+        var page = await eva.GetPageAsync(url);
+
+        var before = (await app.AccessLogAsync(id)).Count;
+        var refused = await eva.SubmitAsync(page, "form[action*='handler=AddConsent']", Html.Values(("NewConsent.Purpose", "Transfer"), ("NewConsent.Scope", "")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var entries = (await app.AccessLogAsync(id)).Skip(before).ToList();
+        Assert.Equal([AccessActions.Change], entries.Select(e => e.Action));
+
+        // Round trips that name the resident: the resident page asks once per part it shows, an action page for the
+        // resident, the enrolments and the log entry only.
+        var view = await CountCommandsAsync(id, () => eva.GetAsync(url));
+        var hours = (await eva.GetPageAsync(url)).QuerySelector("a[data-action='LogHours']")!.GetAttribute("href")!;
+        var action = await CountCommandsAsync(id, () => eva.GetAsync(hours));
+        Assert.InRange(view, 3, 13);
+        Assert.InRange(action, 2, 3);
+    }
+
+    private static string Today => DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
+
+    private static Task<string> NameAsync(HuslyApp app, Guid id) =>
+        app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.FirstName + " " + r.LastName).SingleAsync());
+
+    /// <summary>Counts the database commands, from any context in this process, that carry the resident's id as a
+    /// parameter while the request runs. Another test's resident has another id, so parallel tests do not count.</summary>
+    private static async Task<int> CountCommandsAsync(Guid residentId, Func<Task<HttpResponseMessage>> request)
+    {
+        var seen = new ConcurrentBag<string>();
+        var inner = new ConcurrentBag<IDisposable>();
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer(listener =>
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                inner.Add(listener.Subscribe(new Observer<KeyValuePair<string, object?>>(e =>
+                {
+                    if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
+                        && data.Command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, residentId) || Equals(p.Value, residentId.ToString())
+                            || (p.Value is string s && s.Contains(residentId.ToString(), StringComparison.OrdinalIgnoreCase))))
+                    {
+                        seen.Add(data.Command.CommandText);
+                    }
+                })));
+            }
+        }));
+        try
+        {
+            // EF checks whether anyone listens for commands about once a second, not per command.
+            await Task.Delay(1500);
+            var response = await request();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return seen.Count;
+        }
+        finally
+        {
+            foreach (var s in inner)
+            {
+                s.Dispose();
+            }
+        }
+    }
+
+    private sealed class Observer(Action<DiagnosticListener> next) : IObserver<DiagnosticListener>
+    {
+        public void OnNext(DiagnosticListener value) => next(value);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+
+    private sealed class Observer<T>(Action<T> next) : IObserver<T>
+    {
+        public void OnNext(T value) => next(value);
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+}
