@@ -44,8 +44,8 @@ grow_to() { # total residents
   echo "   adding $missing residents"
   "${PSQL[@]}" <<SQL
 CREATE TEMP TABLE ids AS SELECT gen_random_uuid() AS id, g FROM generate_series(1, $missing) g;
-INSERT INTO "Residents" ("Id","IdentityNumber","FirstName","LastName","BirthDate","Protection","SearchName","Version","CreatedAt","CreatedBy","ChangedAt","ChangedBy")
-  SELECT id, NULL, 'Bench', 'Person ' || g, DATE '1950-01-01' + (g % 20000), 'None', 'bench person ' || g, gen_random_uuid(), now(), 'bench', now(), 'bench' FROM ids;
+INSERT INTO "Residents" ("Id","FirstName","LastName","BirthDate","Protection","SearchName","Version","CreatedAt","CreatedBy","ChangedAt","ChangedBy")
+  SELECT id, 'Bench', 'Person ' || g, DATE '1950-01-01' + (g % 20000), 'None', 'bench person ' || g, gen_random_uuid(), now(), 'bench', now(), 'bench' FROM ids;
 INSERT INTO "LivingSituations" ("Id","ResidentId","Kind","Start") SELECT gen_random_uuid(), id, 'MunicipalRental', DATE '2024-01-01' FROM ids;
 INSERT INTO "Enrolments" ("Id","ResidentId","DistrictId","TeamId","Category","OrganisationForm","ContactPersonId","Start","End","Version","CreatedAt","CreatedBy","ChangedAt","ChangedBy")
   SELECT gen_random_uuid(), id, (SELECT "Id" FROM "Organisations" WHERE "Name" = 'Bydel Alna'), NULL,

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Repeatable load benchmark of the project list page against the ceiling (../shared/ceiling: a bare Razor page reading
-# 12 rows, outside Husly) and Husly's in-app reference page, on SQLite and PostgreSQL.
-# Loopback only, bounded in time. Publishes Release, seeds 2,000 demo projects, warms each endpoint, then runs
-# interleaved rounds of wrk and prints medians and the ratio list ÷ reference (target ≥ 0.6, zero errors).
-# Each database runs twice: as configured (list pages cached, the default) and with Portfolio__ProjectListCacheSeconds=0,
-# so the uncached list's cost stays visible.
+# Repeatable load benchmark of Husly's pages against the ceiling (../shared/ceiling: a bare Razor page reading 12 rows,
+# outside Husly), on SQLite and PostgreSQL: the project list (programme manager), the caseload and a resident's page
+# (Grorud's case worker, with the access-log write), and Husly's in-app reference page for diagnosis.
+# Loopback only, bounded in time. Publishes Release, seeds 2,000 demo projects, warms each endpoint for WARMUP seconds
+# (default 20), then runs rounds in which each page is measured right after the ceiling, and prints medians and
+# page ÷ ceiling. Each database runs twice: as configured (list pages cached, the default) and with
+# Portfolio__ProjectListCacheSeconds=0, so the uncached list's cost stays visible (only the list is measured then).
 #   bench/run.sh [rounds] [seconds-per-round]        results also go to bench/results/<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,13 +27,17 @@ PG=$(tools/pg.sh start "$WORK/pg" 55480)
 
 LIST="/portfolio/projects?status=Active&sort=Start"
 REFERENCE="/bench/reference"
+CASELOAD="/casework"
+# Kari, the demo resident with a decision, hours and history (her id is derived the way the demo seed derives it).
+KARI=$(python3 -c 'import hashlib,uuid; print(uuid.UUID(bytes_le=hashlib.sha256(b"husly:resident:kari").digest()[:16]))')
+RESIDENT="/casework/residents/details/$KARI"
 mkdir -p bench/results
 RESULT="bench/results/$(date -u +%Y-%m-%d).md"
 {
   echo "## $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $PROJECTS projects, wrk -t2 -c32 -d${SECONDS_PER_ROUND}s × $ROUNDS rounds after ${WARMUP}s warm-up"
   echo
-  echo "| database | list cache | list req/s (median) | list p99 | ceiling req/s (median) | list ÷ ceiling | in-app reference req/s | list ÷ reference | errors |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| database | page | list cache | req/s (median) | p99 (worst round) | ceiling req/s (median, same rounds) | page ÷ ceiling | errors |"
+  echo "|---|---|---|---|---|---|---|---|"
 } > "$WORK/table.md"
 
 run_wrk() { # url (path on Husly, or a full URL) -> prints "rps p99 errors"
@@ -66,31 +71,40 @@ for run in Sqlite:30 Sqlite:0 Postgres:30 Postgres:0; do
       Logging__LogLevel__Default=Warning exec ./Husly.Web --urls "$BASE" > "$WORK/app-$db.log" 2>&1 ) & APP_PID=$!
   for _ in $(seq 300); do curl -sf -o /dev/null "$BASE/health/ready" && break; sleep 0.5; done
 
-  # Sign in as the programme manager with the real form; wrk then sends the auth cookie.
-  JAR="$WORK/cookies-$db"
-  TOKEN=$(curl -s -c "$JAR" "$BASE/account/login" | grep -oE 'name="__RequestVerificationToken" type="hidden" value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"/\1/')
-  curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "Input.Email=programleder@husly.test" \
-    --data-urlencode "Input.Password=Husly-demo-2026" --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/account/login"
-  COOKIE="husly.auth=$(awk '$6=="husly.auth" {print $7}' "$JAR")"
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$LIST")" = 200 ] || { echo "sign-in for the benchmark failed" >&2; exit 1; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$REFERENCE")" = 200 ] || { echo "reference page not served" >&2; exit 1; }
+  # Sign in with the real form; wrk then sends the auth cookie.
+  sign_in() { # email -> cookie
+    local jar="$WORK/cookies-$db" token
+    rm -f "$jar"
+    token=$(curl -s -c "$jar" "$BASE/account/login" | grep -oE 'name="__RequestVerificationToken" type="hidden" value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"/\1/')
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Input.Email=$1" \
+      --data-urlencode "Input.Password=Husly-demo-2026" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login"
+    echo "husly.auth=$(awk '$6=="husly.auth" {print $7}' "$jar")"
+  }
+  MANAGER=$(sign_in programleder@husly.test); WORKER=$(sign_in saksbehandler.grorud@husly.test)
+  declare -A URL=([list]="$LIST" [caseload]="$CASELOAD" [resident]="$RESIDENT" [reference]="$REFERENCE")
+  declare -A WHO=([list]="$MANAGER" [caseload]="$WORKER" [resident]="$WORKER" [reference]="$MANAGER")
+  if [ "$MODE" = on ]; then PAGES="list caseload resident reference"; else PAGES="list"; fi
+  for page in $PAGES; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${WHO[$page]}" "$BASE${URL[$page]}")" = 200 ] || { echo "$page not served after sign-in" >&2; exit 1; }
+  done
 
   echo "   warm-up ${WARMUP}s each"
-  wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE$LIST" >/dev/null
-  wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE$REFERENCE" >/dev/null
   wrk -t2 -c32 -d"${WARMUP}s" "$CEILING" >/dev/null
-  : > "$WORK/list-$db"; : > "$WORK/ref-$db"; : > "$WORK/ceil-$db"
+  for page in $PAGES; do COOKIE=${WHO[$page]}; wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $COOKIE" "$BASE${URL[$page]}" >/dev/null; done
+  for page in $PAGES; do : > "$WORK/$page-$db-$MODE"; : > "$WORK/ceil-$page-$db-$MODE"; done
   for r in $(seq "$ROUNDS"); do
-    run_wrk "$LIST" >> "$WORK/list-$db"
-    run_wrk "$CEILING" >> "$WORK/ceil-$db"
-    run_wrk "$REFERENCE" >> "$WORK/ref-$db"
-    echo "   round $r: list $(tail -1 "$WORK/list-$db") | ceiling $(tail -1 "$WORK/ceil-$db") | reference $(tail -1 "$WORK/ref-$db")"
+    for page in $PAGES; do
+      COOKIE=""; run_wrk "$CEILING" >> "$WORK/ceil-$page-$db-$MODE"
+      COOKIE=${WHO[$page]}; run_wrk "${URL[$page]}" >> "$WORK/$page-$db-$MODE"
+      echo "   round $r: $page $(tail -1 "$WORK/$page-$db-$MODE") | ceiling $(tail -1 "$WORK/ceil-$page-$db-$MODE")"
+    done
   done
-  L=$(cut -d' ' -f1 "$WORK/list-$db" | median); R=$(cut -d' ' -f1 "$WORK/ref-$db" | median); C=$(cut -d' ' -f1 "$WORK/ceil-$db" | median)
-  LP=$(cut -d' ' -f2 "$WORK/list-$db" | tail -1)
-  ERR=$(cat "$WORK/list-$db" "$WORK/ref-$db" "$WORK/ceil-$db" | awk '{e+=$3} END {print e+0}')
-  RATIO=$(awk -v l="$L" -v r="$R" 'BEGIN {printf "%.2f", l/r}'); CRATIO=$(awk -v l="$L" -v c="$C" 'BEGIN {printf "%.2f", l/c}')
-  echo "| $db | $MODE | $L | $LP | $C | $CRATIO | $R | $RATIO | $ERR |" >> "$WORK/table.md"
+  for page in $PAGES; do
+    P=$(cut -d' ' -f1 "$WORK/$page-$db-$MODE" | median); C=$(cut -d' ' -f1 "$WORK/ceil-$page-$db-$MODE" | median)
+    PP=$(cut -d' ' -f2 "$WORK/$page-$db-$MODE" | sort -n | tail -1)
+    ERR=$(cat "$WORK/$page-$db-$MODE" "$WORK/ceil-$page-$db-$MODE" | awk '{e+=$3} END {print e+0}')
+    echo "| $db | $page | $MODE | $P | $PP | $C | $(awk -v p="$P" -v c="$C" 'BEGIN {printf "%.3f", p/c}') | $ERR |" >> "$WORK/table.md"
+  done
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 done
 cat "$WORK/table.md" | tee -a "$RESULT"

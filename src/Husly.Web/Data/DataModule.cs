@@ -42,13 +42,13 @@ internal static class DataModule
             }
             services.AddDbContextPool<HuslyDbContext, PostgresHuslyDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                .AddInterceptors(Interceptors(sp)));
         }
         else
         {
             services.AddDbContextPool<HuslyDbContext, SqliteHuslyDbContext>((sp, o) => o
                 .UseSqlite(connectionString ?? "Data Source=husly.db")
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                .AddInterceptors(Interceptors(sp)));
         }
         // The key ring behind sign-in and antiforgery cookies lives in the database: sign-ins survive a restart or a
         // deployment, and several instances share it.
@@ -62,6 +62,10 @@ internal static class DataModule
         services.AddHealthChecks().AddDbContextCheck<HuslyDbContext>("database", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>The modules' interceptors first (they may change what is saved), then auditing, which stamps and records it.</summary>
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors(IServiceProvider sp) =>
+        [.. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(), sp.GetRequiredService<AuditingInterceptor>()];
 
     /// <summary>Migrates (when configured) and seeds demo data (when enabled) before the app takes requests.</summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)

@@ -94,7 +94,7 @@ public sealed class RulesTests(Apps apps)
         var a = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
         var b = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
         var c = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
-        string Number(Guid id) => app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync()).Result;
+        string Number(Guid id) => app.IdentityNumberAsync(id).Result;
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         async Task<string> PostAsync(Guid on, string form, params (string, string?)[] values)
         {

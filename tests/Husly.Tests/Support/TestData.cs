@@ -94,6 +94,17 @@ public static class CaseworkTestData
         return id;
     }
 
+    /// <summary>A resident's identity number, read the way the app reads it (decrypted on load).</summary>
+    public static Task<string> IdentityNumberAsync(this HuslyApp app, Guid residentId) =>
+        app.QueryAsync(async db => (await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId)).IdentityNumber!);
+
+    /// <summary>How many records hold the number (by the keyed hash, as the app searches).</summary>
+    public static Task<int> CountWithNumberAsync(this HuslyApp app, string number)
+    {
+        var hash = app.Services.GetRequiredService<Husly.Features.Casework.Residents.IdentityNumberVault>().Hash(number);
+        return app.QueryAsync(db => db.Residents.CountAsync(r => r.IdentityNumberHash == hash));
+    }
+
     public static Task<List<Husly.Features.Casework.Access.AccessLogEntry>> AccessLogAsync(this HuslyApp app, Guid residentId) =>
         app.QueryAsync(db => db.AccessLog.AsNoTracking().Where(e => e.ResidentId == residentId).OrderBy(e => e.Sequence).ToListAsync());
 }

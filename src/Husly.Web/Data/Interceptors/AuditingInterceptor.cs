@@ -19,6 +19,8 @@ internal sealed class AuditingInterceptor(TimeProvider clock, CurrentActor actor
     [
         nameof(IAuditable.Version), nameof(IAuditable.CreatedAt), nameof(IAuditable.CreatedBy),
         nameof(IAuditable.ChangedAt), nameof(IAuditable.ChangedBy), "SearchText", "ArchivedAt",
+        // Identity numbers at rest: ciphertext and keyed hash are never history.
+        "IdentityNumberCipher", "IdentityNumberHash",
     ];
 
     // The data-protection key store (a framework library) saves synchronously; its rows need no stamps or history.

@@ -14,6 +14,10 @@ internal static class CaseworkModule
         services.AddSingleton<AccessLog>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusedAttempts>();
         services.AddScoped<CaseFiles>();
+        // Identity numbers are encrypted and hashed on save and decrypted on read by every context (Data adds each
+        // registered interceptor to the context options).
+        services.AddSingleton<Residents.IdentityNumberVault>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Residents.IdentityNumberInterceptor.Instance);
         services.AddScoped<CaseworkLookups>();
         services.AddOptions<RetentionOptions>().BindConfiguration("Casework:Retention").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Retention>();

@@ -11,9 +11,10 @@ internal static class AuthModule
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentActor>();
 
-        // Roles and unit are re-read within a minute of a change (the stamp check rebuilds the principal). Ending a
-        // session is immediate: see Features/Account/UserSessions.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A change of role, unit or active state ends the user's sessions at once (Features/Account/UserSessions), so
+        // access never waits for the stamp check. It stays at Identity's 30 minutes for the rest (a new display name):
+        // at one minute it rebuilt the principal from four queries and re-issued the cookie every minute per user.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(30));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "husly.auth";

@@ -112,7 +112,7 @@ public sealed class AccessLogTamperingTests
     {
         await using var app = new HuslyApp(db);
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
-        var stovner = await app.QueryAsync(d => d.Residents.Where(r => r.Id == Named.OlaStovner).Select(r => r.IdentityNumber!).SingleAsync());
+        var stovner = await app.IdentityNumberAsync(Named.OlaStovner);
         await eva.SubmitAsync(await eva.GetPageAsync("/casework/emergency"), "main form",
             Html.Values(("Input.IdentityNumber", stovner), ("Input.Reason", "Akutt situasjon, brukeren er på legevakten nå")));
         var log = app.Services.GetRequiredService<AccessLog>();

@@ -139,7 +139,7 @@ public sealed class AccessTests(Apps apps)
     {
         var app = apps[db];
         var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
-        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+        var number = await app.IdentityNumberAsync(id);
         var search = Html.Values(("Input.IdentityNumber", number));
 
         var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
@@ -209,7 +209,7 @@ public sealed class AccessTests(Apps apps)
         var app = apps[db];
         var old = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: DateOnly.FromDateTime(DateTime.Now).AddYears(-11));
         var recent = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: DateOnly.FromDateTime(DateTime.Now).AddYears(-6));
-        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == old).Select(r => r.IdentityNumber!).SingleAsync());
+        var number = await app.IdentityNumberAsync(old);
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var reason = "Må se kriseplanen, politiet har ringt om personen";
         await eva.SubmitAsync(await eva.GetPageAsync("/casework/emergency"), "main form", Html.Values(("Input.IdentityNumber", number), ("Input.Reason", reason)));

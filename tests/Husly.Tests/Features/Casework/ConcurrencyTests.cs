@@ -46,7 +46,7 @@ public sealed class ConcurrencyTests(Apps apps)
         var app = apps[db];
         var a = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
         var b = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
-        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == b).Select(r => r.IdentityNumber!).SingleAsync());
+        var number = await app.IdentityNumberAsync(b);
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var page = await eva.GetPageAsync($"/casework/residents/details/{a}");
 

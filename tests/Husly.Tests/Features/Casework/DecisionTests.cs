@@ -42,7 +42,7 @@ public sealed class DecisionTests(Apps apps)
         var letter = await eva.GetPageAsync(url + "/print");
         Assert.True((await eva.GetAsync(url + "/print")).Headers.CacheControl?.NoStore, "the letter shows the full identity number");
         var text = letter.GetElementById("letter")!.TextContent;
-        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+        var number = await app.IdentityNumberAsync(id);
         Assert.Contains("Fødselsnummer: " + number, text);
         Assert.Contains("Vedtak om helse- og omsorgstjenester i hjemmet", text);
         Assert.Contains("Bo-oppfølging (miljøarbeid i hjemmet)", text);

@@ -11,7 +11,7 @@ namespace Husly.Tests.Features.Casework;
 public sealed class EmergencyAndReportTests(Apps apps)
 {
     private static async Task<string> NumberAsync(HuslyApp app, Guid id) =>
-        await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+        await app.IdentityNumberAsync(id);
 
     private const string NotGiven = "Nødtilgang ble ikke gitt for dette fødselsnummeret. Forsøket er logget og blir gjennomgått av teamleder.";
 

@@ -11,7 +11,7 @@ namespace Husly.Tests.Features.Casework;
 public sealed class HouseholdAndLinkTests(Apps apps)
 {
     private static async Task<string> NumberAsync(HuslyApp app, Guid id) =>
-        await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+        await app.IdentityNumberAsync(id);
 
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Household_members_are_shown_only_when_visible_and_ending_one_follow_up_leaves_the_others(TestDatabase db)

@@ -91,12 +91,12 @@ public sealed class ResidentTests(Apps apps)
         var app = apps[db];
         // Ended in Grorud within the grace period: Eva still reads the record, so registering again reopens it there.
         var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud", ended: DateOnly.FromDateTime(DateTime.Now).AddDays(-30));
-        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == id).Select(r => r.IdentityNumber!).SingleAsync());
+        var number = await app.IdentityNumberAsync(id);
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
 
         var response = await eva.SubmitAsync(await eva.GetPageAsync("/casework/residents/register"), "main form", Registration(number, "Igjen"));
         Assert.Equal($"/casework/residents/details/{id}", response.Headers.Location!.ToString());
-        Assert.Equal(1, await app.QueryAsync(d => d.Residents.CountAsync(r => r.IdentityNumber == number)));
+        Assert.Equal(1, await app.CountWithNumberAsync(number));
         Assert.Equal(2, await app.QueryAsync(d => d.Enrolments.CountAsync(e => e.ResidentId == id)));
 
         // Open in the district now: refused, with a pointer to the caseload (Per sees the team's residents).
@@ -112,7 +112,7 @@ public sealed class ResidentTests(Apps apps)
     {
         var app = apps[db];
         var grorud = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
-        var known = await app.QueryAsync(d => d.Residents.Where(r => r.Id == grorud).Select(r => r.IdentityNumber!).SingleAsync());
+        var known = await app.IdentityNumberAsync(grorud);
         var unknown = CaseworkTestData.NewIdentityNumber();
         var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
         var form = await ola.GetPageAsync("/casework/residents/register");
@@ -158,7 +158,7 @@ public sealed class ResidentTests(Apps apps)
     public async Task A_protected_record_stays_with_its_named_workers_when_another_district_types_its_number(TestDatabase db)
     {
         var app = apps[db];
-        var number = await app.QueryAsync(d => d.Residents.Where(r => r.Id == Named.ProtectedGrorud).Select(r => r.IdentityNumber!).SingleAsync());
+        var number = await app.IdentityNumberAsync(Named.ProtectedGrorud);
         var named = await app.QueryAsync(d => d.ResidentNamedWorkers.CountAsync(n => n.ResidentId == Named.ProtectedGrorud));
         var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
 

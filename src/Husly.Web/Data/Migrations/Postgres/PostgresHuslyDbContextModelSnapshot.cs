@@ -1051,9 +1051,13 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("IdentityNumber")
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
+                    b.Property<string>("IdentityNumberCipher")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("IdentityNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -1080,7 +1084,7 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdentityNumber");
+                    b.HasIndex("IdentityNumberHash");
 
                     b.HasIndex("SearchName", "BirthDate");
 

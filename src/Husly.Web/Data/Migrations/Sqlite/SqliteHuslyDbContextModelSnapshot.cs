@@ -1046,8 +1046,12 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdentityNumber")
-                        .HasMaxLength(11)
+                    b.Property<string>("IdentityNumberCipher")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityNumberHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastName")
@@ -1075,7 +1079,7 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdentityNumber");
+                    b.HasIndex("IdentityNumberHash");
 
                     b.HasIndex("SearchName", "BirthDate");
 

@@ -192,7 +192,8 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
 /// <summary>The one path to residents' data. Every method authorises with the need-to-know rule and writes an
 /// access-log entry for each resident it reveals (or a denied entry). No page reads casework tables itself; an
 /// architecture test holds that.</summary>
-public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clock, IOptions<CaseworkOptions> options, IHttpContextAccessor http)
+public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clock, IOptions<CaseworkOptions> options, IHttpContextAccessor http,
+    IdentityNumberVault numbers)
 {
     private CaseActor Actor => CaseActor.From(http.HttpContext?.User ?? new ClaimsPrincipal());
 
@@ -314,8 +315,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         var query = Visible(a);
         if (!string.IsNullOrWhiteSpace(identityNumber))
         {
-            var number = identityNumber.Replace(" ", "", StringComparison.Ordinal);
-            query = query.Where(r => r.IdentityNumber == number);
+            var hash = numbers.Hash(identityNumber.Replace(" ", "", StringComparison.Ordinal));
+            query = query.Where(r => r.IdentityNumberHash == hash);
         }
         else if (!string.IsNullOrWhiteSpace(name) && birthYear is { } year)
         {
@@ -333,9 +334,9 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             return [];
         }
         var hits = (await query.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).Take(50)
-            .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName, r.BirthDate, r.IdentityNumber })
+            .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName, r.BirthDate, r.IdentityNumberCipher })
             .AsNoTracking().ToListAsync(ct))
-            .Select(r => new SearchHit(r.Id, r.Name, r.BirthDate, r.IdentityNumber is { Length: 11 } n ? n[..6] + "*****" : ""))
+            .Select(r => new SearchHit(r.Id, r.Name, r.BirthDate, Masked(numbers.Unprotect(r.IdentityNumberCipher))))
             .ToList();
         await log.AppendAsync(hits.Select(h => Entry(a, h.ResidentId, AccessActions.Search, AccessOutcome.Granted)).ToList(), ct);
         return hits;
@@ -469,8 +470,9 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             return new RegisterResult(earlier, AlreadyEnrolled: false);
         }
         var visible = Visible(a);
-        var sameNumber = resident.IdentityNumber is null ? []
-            : await db.Residents.AsNoTracking().Where(r => r.IdentityNumber == resident.IdentityNumber)
+        var numberHash = numbers.Hash(resident.IdentityNumber);
+        var sameNumber = numberHash is null ? []
+            : await db.Residents.AsNoTracking().Where(r => r.IdentityNumberHash == numberHash)
                 .Select(r => new { r.Id, Seen = visible.Any(v => v.Id == r.Id), r.Protection })
                 .ToListAsync(ct);
         var seen = sameNumber.FirstOrDefault(r => r.Seen);
@@ -565,7 +567,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             throw new InvalidOperationException("Only case workers and team leaders may use emergency access.");
         }
         var visible = Visible(a);
-        var candidates = await db.Residents.Where(r => r.IdentityNumber == identityNumber)
+        var hash = numbers.Hash(identityNumber);
+        var candidates = await db.Residents.Where(r => r.IdentityNumberHash == hash)
             .Select(r => new { r.Id, r.Protection, Seen = visible.Any(v => v.Id == r.Id) }).ToListAsync(ct);
         // Nothing to break when the worker already sees every record with the number. A record of their own (a
         // duplicate they registered) does not hide the original they cannot see: that one is what an emergency needs.
@@ -679,7 +682,7 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
             || (a.WorksWithResidents && (await Visible(a).AnyAsync(r => r.Id == residentId, ct) || await ActiveEmergencyAsync(a, residentId, ct) is not null));
         var resident = mayRead
             ? await db.Residents.AsNoTracking().Where(r => r.Id == residentId)
-                .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName, r.IdentityNumber, r.BirthDate }).FirstOrDefaultAsync(ct)
+                .Select(r => new { r.Id, Name = r.FirstName + " " + r.LastName, r.IdentityNumberCipher, r.BirthDate }).FirstOrDefaultAsync(ct)
             : null;
         if (resident is null)
         {
@@ -688,7 +691,7 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         }
         var entries = await db.AccessLog.AsNoTracking().Where(e => e.ResidentId == residentId).OrderByDescending(e => e.Sequence).ToListAsync(ct);
         await log.AppendAsync([Entry(a, residentId, AccessActions.AccessReport, AccessOutcome.Granted)], ct);
-        return new AccessReport(resident.Id, resident.Name, resident.IdentityNumber is { Length: 11 } n ? n[..6] + "*****" : "", resident.BirthDate, entries);
+        return new AccessReport(resident.Id, resident.Name, Masked(numbers.Unprotect(resident.IdentityNumberCipher)), resident.BirthDate, entries);
     }
 
     public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, string? IdentityNumber, AccessOutcome? Outcome, int Page = 1);
@@ -731,8 +734,8 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
         }
         if (!string.IsNullOrWhiteSpace(filter.IdentityNumber))
         {
-            var number = filter.IdentityNumber.Replace(" ", "", StringComparison.Ordinal);
-            var ids = db.Residents.Where(r => r.IdentityNumber == number).Select(r => (Guid?)r.Id);
+            var hash = numbers.Hash(filter.IdentityNumber.Replace(" ", "", StringComparison.Ordinal));
+            var ids = db.Residents.Where(r => r.IdentityNumberHash == hash).Select(r => (Guid?)r.Id);
             query = query.Where(e => ids.Contains(e.ResidentId));
         }
         if (filter.Outcome is { } outcome)
@@ -753,8 +756,13 @@ public sealed class CaseFiles(HuslyDbContext db, AccessLog log, TimeProvider clo
 
     /// <summary>Finds a resident the actor may see by exact identity number, for linking and households. Not logged here:
     /// the caller's change is.</summary>
-    public Task<Guid?> VisibleIdByNumberAsync(string identityNumber, CancellationToken ct) =>
-        Visible(Actor).Where(r => r.IdentityNumber == identityNumber).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+    public Task<Guid?> VisibleIdByNumberAsync(string identityNumber, CancellationToken ct)
+    {
+        var hash = numbers.Hash(identityNumber);
+        return Visible(Actor).Where(r => r.IdentityNumberHash == hash).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private static string Masked(string? number) => number is { Length: 11 } n ? n[..6] + "*****" : "";
 
     /// <summary>Adds the other resident to this resident's household (creating it), or moves nothing if the other
     /// already belongs to another household.</summary>

@@ -74,7 +74,7 @@ public sealed class Retention(HuslyDbContext db, AccessLogSeal seal, IOptions<Re
         var birthYear = await db.Residents.Where(r => r.Id == id).Select(r => r.BirthDate.Year).FirstAsync(ct);
         await db.Residents.Where(r => r.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.FirstName, "Anonymisert").SetProperty(r => r.LastName, "").SetProperty(r => r.SearchName, "")
-            .SetProperty(r => r.IdentityNumber, (string?)null).SetProperty(r => r.Phone, (string?)null).SetProperty(r => r.Email, (string?)null)
+            .SetProperty(r => r.IdentityNumberCipher, (string?)null).SetProperty(r => r.IdentityNumberHash, (string?)null).SetProperty(r => r.Phone, (string?)null).SetProperty(r => r.Email, (string?)null)
             .SetProperty(r => r.Address, (string?)null).SetProperty(r => r.Protection, ProtectionLevel.None)
             .SetProperty(r => r.BirthDate, new DateOnly(birthYear, 1, 1)).SetProperty(r => r.AnonymisedAt, now), ct);
         await db.ResidentNamedWorkers.Where(n => n.ResidentId == id).ExecuteDeleteAsync(ct);

@@ -33,8 +33,17 @@ public sealed class Resident : Auditable, Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
 
-    /// <summary>Fødselsnummer or D-number; null when the identity is not known (then name and birth date identify).</summary>
+    /// <summary>Fødselsnummer or D-number; null when the identity is not known (then name and birth date identify). Not a
+    /// column: stored encrypted with a keyed hash for search (<see cref="IdentityNumberVault"/>); queries use
+    /// <see cref="IdentityNumberHash"/>.</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
     public string? IdentityNumber { get; set; }
+
+    /// <summary>The number encrypted with the data-protection key ring.</summary>
+    public string? IdentityNumberCipher { get; set; }
+
+    /// <summary>HMAC-SHA256 of the number under a key outside the database: what exact search compares.</summary>
+    public string? IdentityNumberHash { get; set; }
 
     public required string FirstName { get; set; }
     public required string LastName { get; set; }
@@ -157,10 +166,11 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
 {
     public void Configure(EntityTypeBuilder<Resident> b)
     {
-        b.Property(r => r.IdentityNumber).HasMaxLength(11);
+        b.Property(r => r.IdentityNumberCipher).HasMaxLength(400);
+        b.Property(r => r.IdentityNumberHash).HasMaxLength(64);
         // Not unique: a worker who registers a number held by a record they may not see gets a record of their own
         // (see PossibleDuplicate), so that knowing a number never opens or reveals anyone.
-        b.HasIndex(r => r.IdentityNumber);
+        b.HasIndex(r => r.IdentityNumberHash);
         b.Property(r => r.FirstName).HasMaxLength(100);
         b.Property(r => r.LastName).HasMaxLength(100);
         b.Property(r => r.SearchName).HasMaxLength(201);
