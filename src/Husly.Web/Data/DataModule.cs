@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
 using System.ComponentModel.DataAnnotations;
 using Husly.Data.DemoData;
 using Husly.Data.Interceptors;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Husly.Data;

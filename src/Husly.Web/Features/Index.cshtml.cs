@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Husly.Features;
 
 /// <summary>The start page: what needs this user's attention, by role.</summary>
-public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, CaseFiles caseFiles, TimeProvider clock,
+public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caseload caseload, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Item(Guid Id, string Name, string Unit, ProjectStatus Status, InnovationPhase Phase, DateOnly? EndDate);
@@ -69,7 +69,7 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, CaseFi
                 InactiveUsers = await db.Users.CountAsync(u => !u.IsActive);
                 break;
             case Roles.CaseWorker or Roles.TeamLeader:
-                DecisionTasks = await caseFiles.DecisionTasksAsync(HttpContext.RequestAborted);
+                DecisionTasks = await caseload.DecisionTasksAsync(HttpContext.RequestAborted);
                 var district = User.DistrictId();
                 MineHeading = l["Aktive prosjekter i bydelen"];
                 Mine = await Take(projects.Where(p => (p.LeadUnitId == district || p.CoDistricts.Any(d => d.DistrictId == district)) && p.Status == ProjectStatus.Active));

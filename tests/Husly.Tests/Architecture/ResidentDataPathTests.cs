@@ -15,8 +15,11 @@ public sealed class ResidentDataPathTests
         .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericArguments()[0].IsAssignableTo(typeof(IResidentData)))
         .Select(p => p.Name)];
 
-    // The path itself; the context and its migrations; the demo seed, which writes synthetic people before anyone signs in.
-    private static readonly string[] Allowed = ["Husly.Features.Casework.Access", "Husly.Data.DemoData"];
+    // The audited path and the Access services built on it (Casework's, and any module's own Access namespace: a concern
+    // names a person, so Concerns/Access will read through it too); the context and its migrations; the demo seed, which
+    // writes synthetic people before anyone signs in.
+    private static readonly System.Text.RegularExpressions.Regex AccessNamespace = new(@"^Husly\.Features\.\w+\.Access\.");
+    private static readonly string[] Allowed = ["Husly.Data.DemoData"];
 
     private static IEnumerable<(string Type, string Method, string Reference)> References()
     {
@@ -60,13 +63,31 @@ public sealed class ResidentDataPathTests
 
     private static bool IsAllowed(string typeName) =>
         typeName == typeof(HuslyDbContext).FullName || typeName.StartsWith("Husly.Data.Migrations", StringComparison.Ordinal)
-        || Allowed.Any(a => typeName.StartsWith(a + ".", StringComparison.Ordinal));
+        || AccessNamespace.IsMatch(typeName) || Allowed.Any(a => typeName.StartsWith(a + ".", StringComparison.Ordinal));
 
     [Fact]
     public void Only_the_casework_access_path_reads_resident_tables()
     {
         var offenders = References().Where(r => !IsAllowed(r.Type)).Select(r => $"{r.Type}.{r.Method} uses {r.Reference}").Distinct().ToList();
-        Assert.True(offenders.Count == 0, "Read residents through CaseFiles:\n" + string.Join("\n", offenders));
+        Assert.True(offenders.Count == 0, "Read residents through an Access service (ResidentAccess, CaseFiles …):\n" + string.Join("\n", offenders));
+    }
+
+    /// <summary>Another module's Access code may touch resident tables only through the audited path: each of its types
+    /// that does must also call <see cref="Husly.Features.Casework.Access.ResidentAccess"/> (need-to-know and the log).</summary>
+    [Fact]
+    public void Access_code_in_other_modules_goes_through_the_audited_path()
+    {
+        using var module = ModuleDefinition.ReadModule(typeof(HuslyDbContext).Assembly.Location);
+        var touching = References().Where(r => AccessNamespace.IsMatch(r.Type) && !r.Type.StartsWith("Husly.Features.Casework.", StringComparison.Ordinal))
+            .Select(r => r.Type).ToHashSet();
+        var audited = typeof(Husly.Features.Casework.Access.ResidentAccess).FullName;
+        var unaudited = touching.Where(t => !module.GetTypes().Where(x => Outermost(x).FullName == t).SelectMany(x => x.Methods).Where(m => m.HasBody)
+            .SelectMany(m => m.Body.Instructions).Any(i => i.Operand is MethodReference called && called.DeclaringType.FullName == audited)).ToList();
+        Assert.True(unaudited.Count == 0, "Access code that reads residents without ResidentAccess:\n" + string.Join("\n", unaudited));
+        // The rule is real for the path that exists: Casework's own Access services are built on ResidentAccess.
+        Assert.Contains(module.GetTypes(), t => t.FullName == typeof(Husly.Features.Casework.Access.Caseload).FullName
+            && t.Methods.Where(m => m.HasBody).SelectMany(m => m.Body.Instructions).Any(i => i.Operand is MethodReference c && c.DeclaringType.FullName == audited)
+            || t.NestedTypes.SelectMany(n => n.Methods).Where(m => m.HasBody).SelectMany(m => m.Body.Instructions).Any(i => i.Operand is MethodReference c && c.DeclaringType.FullName == audited));
     }
 
     [Fact]

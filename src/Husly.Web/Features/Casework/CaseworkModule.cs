@@ -13,7 +13,15 @@ internal static class CaseworkModule
         services.AddSingleton<AccessLogSeal>();
         services.AddSingleton<AccessLog>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusedAttempts>();
+        // The audited path (ResidentAccess) and the Access services built on it, one per purpose.
+        services.AddScoped<ResidentAccess>();
         services.AddScoped<CaseFiles>();
+        services.AddScoped<Caseload>();
+        services.AddScoped<Households>();
+        services.AddScoped<Emergencies>();
+        services.AddScoped<AccessReports>();
+        services.AddScoped<TransferRequests>();
+        services.AddScoped<PossibleDuplicates>();
         // Identity numbers are encrypted and hashed on save and decrypted on read by every context (Data adds each
         // registered interceptor to the context options).
         services.AddSingleton<Residents.IdentityNumberVault>();

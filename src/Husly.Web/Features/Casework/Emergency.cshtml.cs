@@ -13,7 +13,7 @@ namespace Husly.Features.Casework;
 
 /// <summary>Emergency access ("break the glass") for a resident outside the worker's caseload, and, for team leaders,
 /// the district's emergency accesses to review.</summary>
-public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EmergencyModel(Emergencies emergencies, IOptions<CaseworkOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class BreakGlassInput
     {
@@ -31,7 +31,7 @@ public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> op
     [BindProperty]
     public BreakGlassInput Input { get; set; } = new();
 
-    public IReadOnlyList<CaseFiles.EmergencyRow> ToReview { get; private set; } = [];
+    public IReadOnlyList<Emergencies.EmergencyRow> ToReview { get; private set; } = [];
     public int Hours => options.Value.EmergencyAccessHours;
 
     public async Task OnGetAsync() => await LoadReviewsAsync();
@@ -51,16 +51,16 @@ public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> op
         }
         if (ModelState.IsValid)
         {
-            var result = await files.BreakGlassAsync(number!, reason!, HttpContext.RequestAborted);
+            var result = await emergencies.BreakGlassAsync(number!, reason!, HttpContext.RequestAborted);
             switch (result.Outcome)
             {
-                case CaseFiles.BreakGlassOutcome.Opened:
+                case Emergencies.BreakGlassOutcome.Opened:
                     TempData.Flash(l["Du har nødtilgang i {0} timer. Tilgangen er logget og blir gjennomgått av teamleder.", Hours]);
                     return Redirect($"/casework/residents/details/{result.ResidentId}");
-                case CaseFiles.BreakGlassOutcome.AlreadyVisible:
+                case Emergencies.BreakGlassOutcome.AlreadyVisible:
                     TempData.Flash(l["Du har allerede tilgang til denne brukeren. Nødtilgang trengs ikke."]);
                     return Redirect($"/casework/residents/details/{result.ResidentId}");
-                case CaseFiles.BreakGlassOutcome.LimitReached:
+                case Emergencies.BreakGlassOutcome.LimitReached:
                     ModelState.AddModelError("Input.IdentityNumber", l["Du har brukt nødtilgang til denne brukeren {0} ganger det siste døgnet. Trenger du tilgang videre, må teamlederen gi deg ordinær tilgang.", options.Value.EmergencyAccessGrantsPerDay]);
                     break;
                 default:
@@ -83,7 +83,7 @@ public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> op
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        if (!User.IsInRole(Roles.TeamLeader) || !await files.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted))
+        if (!User.IsInRole(Roles.TeamLeader) || !(await emergencies.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted)).IsDone)
         {
             return NotFound();
         }
@@ -95,7 +95,7 @@ public sealed class EmergencyModel(CaseFiles files, IOptions<CaseworkOptions> op
     {
         if (User.IsInRole(Roles.TeamLeader))
         {
-            ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
+            ToReview = await emergencies.EmergenciesToReviewAsync(HttpContext.RequestAborted);
         }
     }
 }

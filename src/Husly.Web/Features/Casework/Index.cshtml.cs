@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Husly.Features.Casework;
 
 /// <summary>The case worker's start in casework: their caseload, their team's or (for a team leader) the district's.</summary>
-public sealed class IndexModel(CaseFiles files) : PageModel
+public sealed class IndexModel(Caseload caseload) : PageModel
 {
     public CaseloadScope Scope { get; private set; }
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public IReadOnlyList<WeekHours> WeeklyHours { get; private set; } = [];
-    public IReadOnlyList<CaseFiles.LapsedConsent> LapsedConsents { get; private set; } = [];
+    public IReadOnlyList<Caseload.LapsedConsent> LapsedConsents { get; private set; } = [];
     public bool IsTeamLeader => User.IsInRole(Roles.TeamLeader);
     public bool HasTeam => User.TeamId() is not null;
 
@@ -23,8 +23,8 @@ public sealed class IndexModel(CaseFiles files) : PageModel
             CaseloadScope.Team when HasTeam => CaseloadScope.Team,
             _ => CaseloadScope.Mine,
         };
-        Rows = await files.CaseloadAsync(Scope, HttpContext.RequestAborted);
-        WeeklyHours = await files.WeeklyHoursAsync(Scope, 8, HttpContext.RequestAborted);
-        LapsedConsents = await files.LapsedConsentsAsync(HttpContext.RequestAborted);
+        Rows = await caseload.CaseloadAsync(Scope, HttpContext.RequestAborted);
+        WeeklyHours = await caseload.WeeklyHoursAsync(Scope, 8, HttpContext.RequestAborted);
+        LapsedConsents = await caseload.LapsedConsentsAsync(HttpContext.RequestAborted);
     }
 }

@@ -11,11 +11,11 @@ namespace Husly.Features.Casework;
 /// <summary>The team leader's queue of transfers (brukerbytte): incoming proposals with how long they have waited, to
 /// accept with a team and contact person or decline with a reason; the district's outgoing proposals; and possible
 /// duplicates (a number registered here that a record elsewhere has, or the other way round) to agree on.</summary>
-public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class TransfersModel(TransferRequests transfers, PossibleDuplicates duplicates, CaseworkLookups lookups, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public IReadOnlyList<CaseFiles.TransferRow> Incoming { get; private set; } = [];
-    public IReadOnlyList<CaseFiles.TransferRow> Outgoing { get; private set; } = [];
-    public IReadOnlyList<CaseFiles.DuplicateRow> Duplicates { get; private set; } = [];
+    public IReadOnlyList<TransferRequests.TransferRow> Incoming { get; private set; } = [];
+    public IReadOnlyList<TransferRequests.TransferRow> Outgoing { get; private set; } = [];
+    public IReadOnlyList<PossibleDuplicates.DuplicateRow> Duplicates { get; private set; } = [];
     public List<SelectListItem> Teams { get; private set; } = [];
     public List<SelectListItem> Workers { get; private set; } = [];
 
@@ -49,7 +49,7 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
         }
         if (ModelState.IsValid)
         {
-            foreach (var error in await files.AcceptTransferAsync(transferId, teamId, contactPersonId!.Value, HttpContext.RequestAborted))
+            foreach (var error in (await transfers.AcceptTransferAsync(transferId, teamId, contactPersonId!.Value, HttpContext.RequestAborted)).Errors)
             {
                 ModelState.AddModelError(error.Field, l[error.Message]);
             }
@@ -65,7 +65,7 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
         }
         if (ModelState.IsValid)
         {
-            foreach (var error in await files.DeclineTransferAsync(transferId, reason, HttpContext.RequestAborted))
+            foreach (var error in (await transfers.DeclineTransferAsync(transferId, reason, HttpContext.RequestAborted)).Errors)
             {
                 ModelState.AddModelError(error.Field, l[error.Message]);
             }
@@ -83,7 +83,7 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
         {
             ModelState.AddModelError("resolution", l["Velg hva som er avklart."]);
         }
-        else if (ModelState.IsValid && await files.ResolveDuplicateAsync(duplicateId, version, resolution.Value, note, HttpContext.RequestAborted) is { } error)
+        else if (ModelState.IsValid && await duplicates.ResolveDuplicateAsync(duplicateId, version, resolution.Value, note, HttpContext.RequestAborted) is { Errors: [var error, ..] })
         {
             ModelState.AddModelError(error.Field, l[error.Message]);
         }
@@ -106,9 +106,9 @@ public sealed class TransfersModel(CaseFiles files, CaseworkLookups lookups, ISt
     private async Task LoadAsync()
     {
         var district = User.DistrictId()!.Value;
-        Incoming = await files.TransfersAsync(incoming: true, HttpContext.RequestAborted);
-        Outgoing = await files.TransfersAsync(incoming: false, HttpContext.RequestAborted);
-        Duplicates = await files.DuplicatesAsync(HttpContext.RequestAborted);
+        Incoming = await transfers.TransfersAsync(incoming: true, HttpContext.RequestAborted);
+        Outgoing = await transfers.TransfersAsync(incoming: false, HttpContext.RequestAborted);
+        Duplicates = await duplicates.DuplicatesAsync(HttpContext.RequestAborted);
         Teams = await lookups.TeamsAsync(district);
         Workers = await lookups.WorkersAsync(district);
     }

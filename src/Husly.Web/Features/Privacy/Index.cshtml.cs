@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Husly.Features.Privacy;
 
 /// <summary>The privacy officer's desk: search the access log, verify that it is unchanged, review emergency access.</summary>
-public sealed class IndexModel(CaseFiles files, AccessLog log, IOptions<CaseworkOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(Emergencies emergencies, AccessReports reports, AccessLog log, IOptions<CaseworkOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class SearchInput
     {
@@ -38,13 +38,13 @@ public sealed class IndexModel(CaseFiles files, AccessLog log, IOptions<Casework
     [BindProperty]
     public SearchInput Input { get; set; } = new();
 
-    public CaseFiles.AuditPage? Result { get; private set; }
-    public IReadOnlyList<CaseFiles.EmergencyRow> ToReview { get; private set; } = [];
+    public AccessReports.AuditPage? Result { get; private set; }
+    public IReadOnlyList<Emergencies.EmergencyRow> ToReview { get; private set; } = [];
 
     /// <summary>After a verification: what it found.</summary>
     public AccessLogVerification? Verification { get; private set; }
 
-    public async Task OnGetAsync() => ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync() => ToReview = await emergencies.EmergenciesToReviewAsync(HttpContext.RequestAborted);
 
     /// <summary>Posted, so identity numbers stay out of addresses and server logs.</summary>
     public async Task<IActionResult> OnPostAsync()
@@ -60,21 +60,21 @@ public sealed class IndexModel(CaseFiles files, AccessLog log, IOptions<Casework
         }
         if (ModelState.IsValid)
         {
-            Result = await files.AuditSearchAsync(new CaseFiles.AuditFilter(Input.From, Input.To, Input.User, number, Input.Outcome, Input.Page),
+            Result = await reports.AuditSearchAsync(new AccessReports.AuditFilter(Input.From, Input.To, Input.User, number, Input.Outcome, Input.Page),
                 HttpContext.RequestAborted);
         }
         else
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
-        ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
+        ToReview = await emergencies.EmergenciesToReviewAsync(HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnPostVerifyAsync()
     {
         Verification = await log.VerifyAsync(HttpContext.RequestAborted);
-        ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
+        ToReview = await emergencies.EmergenciesToReviewAsync(HttpContext.RequestAborted);
         return Page();
     }
 
@@ -82,11 +82,11 @@ public sealed class IndexModel(CaseFiles files, AccessLog log, IOptions<Casework
     {
         if (ModelState.GetFieldValidationState("note") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            ToReview = await files.EmergenciesToReviewAsync(HttpContext.RequestAborted);
+            ToReview = await emergencies.EmergenciesToReviewAsync(HttpContext.RequestAborted);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        if (!await files.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted))
+        if (!(await emergencies.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted)).IsDone)
         {
             return NotFound();
         }

@@ -196,14 +196,14 @@ public sealed class EmergencyAndReportTests(Apps apps)
     {
         var app = apps[db];
         var who = TestData.Unique("Søketest");
-        var entries = Enumerable.Range(0, CaseFiles.AuditPageSize + 10)
+        var entries = Enumerable.Range(0, AccessReports.AuditPageSize + 10)
             .Select(_ => new AccessLogEntry { UserName = who, Role = "CaseWorker", Action = AccessActions.View, ResidentId = Guid.NewGuid() }).ToList();
         await app.Services.GetRequiredService<AccessLog>().AppendAsync(entries, TestContext.Current.CancellationToken);
         var officer = app.ClientFor(DemoAccounts.PrivacyOfficer);
         var desk = await officer.GetPageAsync("/privacy");
 
         var first = await Html.ParseAsync(await officer.SubmitAsync(desk, "main form[action='/privacy']", Html.Values(("Input.User", who))));
-        Assert.Equal(CaseFiles.AuditPageSize, first.QuerySelectorAll("#audit tbody tr").Length);
+        Assert.Equal(AccessReports.AuditPageSize, first.QuerySelectorAll("#audit tbody tr").Length);
         Assert.Contains("Det finnes flere treff", first.GetElementById("audit-count")!.TextContent);
         var second = await Html.ParseAsync(await officer.SubmitAsync(first, "nav.pager form"));
         Assert.Equal(10, second.QuerySelectorAll("#audit tbody tr").Length);

@@ -2,8 +2,8 @@ using System.Net;
 using Husly.Data.DemoData;
 using Husly.Features.Casework.Access;
 using Husly.Tests.Support;
-using Named = Husly.Data.DemoData.DemoCasework.Named;
 using Microsoft.EntityFrameworkCore;
+using Named = Husly.Data.DemoData.DemoCasework.Named;
 
 namespace Husly.Tests.Features.Casework;
 

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Husly.Data;
 using Husly.Features.Administration.Organisations;
 using Husly.Platform.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Husly.Features.Administration.Users;

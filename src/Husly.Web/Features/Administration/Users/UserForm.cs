@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Husly.Features.Administration.Organisations;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Husly.Features.Administration.Organisations;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Administration.Users;

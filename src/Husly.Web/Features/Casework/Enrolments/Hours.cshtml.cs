@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Husly.Features.Casework.Enrolments;
 
 /// <summary>Delivered hours on one enrolment: at most 24 a day per worker, the last 90 days, not before the follow-up began.</summary>
-public sealed class HoursModel(CaseFiles files, IStringLocalizer<SharedResource> l, TimeProvider clock) : EnrolmentActionModel(files, l, clock)
+public sealed class HoursModel(CaseFiles files, Caseload caseload, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    : EnrolmentActionModel(files, l, clock)
 {
     public sealed class HoursInput
     {
@@ -56,7 +57,7 @@ public sealed class HoursModel(CaseFiles files, IStringLocalizer<SharedResource>
         {
             ModelState.AddModelError("LoggedHours.Date", L["Levert tid kan føres for de siste 90 dagene, ikke fram i tid."]);
         }
-        else if (input.Date is { } day && validHours && await Files.HoursLoggedByMeOnAsync(day, HttpContext.RequestAborted) is var already && already + hours > 24)
+        else if (input.Date is { } day && validHours && await caseload.HoursLoggedByMeOnAsync(day, HttpContext.RequestAborted) is var already && already + hours > 24)
         {
             ModelState.AddModelError("LoggedHours.Hours", L["Du har allerede ført {0} timer denne dagen. Ingen kan levere mer enn 24 timer på et døgn.", HoursText.Format(already)]);
         }

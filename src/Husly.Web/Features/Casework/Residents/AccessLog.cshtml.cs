@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Husly.Features.Casework.Residents;
 
 /// <summary>The resident's access report, printable to hand over when the resident asks who has looked at their data.</summary>
-public sealed class AccessLogModel(CaseFiles files) : PageModel
+public sealed class AccessLogModel(AccessReports reports) : PageModel
 {
-    public CaseFiles.AccessReport Report { get; private set; } = null!;
+    public AccessReports.AccessReport Report { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var report = await files.AccessReportAsync(id, HttpContext.RequestAborted);
+        var report = await reports.AccessReportAsync(id, HttpContext.RequestAborted);
         if (report is null)
         {
             return NotFound();

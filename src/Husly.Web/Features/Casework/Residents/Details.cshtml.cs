@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Husly.Features.Casework.Access;
 using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
-using Husly.Platform.Auth;
 using Husly.Features.Shared;
+using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,7 +12,7 @@ namespace Husly.Features.Casework.Residents;
 
 /// <summary>A resident's page: who they are, where they live and have lived, their follow-up. Opening it is an
 /// audited read; the forms on it change the case file where the worker has an open enrolment.</summary>
-public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CaseFiles files, Households households, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public sealed class ConsentInput
     {
@@ -85,7 +85,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         CaseFile.Hours.Select(h => (h.Date, h.Hours)), Today, Weeks);
 
     /// <summary>Open enrolments past 14 days without a decision in force.</summary>
-    public bool NeedsDecision(Enrolment e) => e.IsOpen && e.Start <= Today.AddDays(-CaseFiles.DecisionDueAfterDays)
+    public bool NeedsDecision(Enrolment e) => e.IsOpen && e.Start <= Today.AddDays(-Caseload.DecisionDueAfterDays)
         && !CaseFile.Decisions.Any(d => d.EnrolmentId == e.Id && d.StatusOn(Today) == DecisionStatus.Decided && d.ValidFrom <= Today);
     public Resident Resident => CaseFile.Resident;
     public LivingInput Living { get; set; } = new();
@@ -152,7 +152,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
     {
         Household = input;
         return await RelateAsync(id, input, "Household", (file, other) =>
-            files.AddToHouseholdAsync(file.Resident.Id, other, input.IsMainTenant, HttpContext.RequestAborted), l["Personen er lagt til i husstanden."]);
+            households.AddToHouseholdAsync(file.Resident.Id, other, input.IsMainTenant, HttpContext.RequestAborted), l["Personen er lagt til i husstanden."]);
     }
 
     public async Task<IActionResult> OnPostLinkAsync(Guid id, [Bind(Prefix = "Link")] RelatedInput input)
@@ -163,7 +163,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
             ModelState.AddModelError("Link.Reason", l["Skriv hvorfor dette er samme person."]);
         }
         return await RelateAsync(id, input, "Link", (file, other) =>
-            files.LinkAsync(file.Resident.Id, other, input.Reason ?? "", HttpContext.RequestAborted), l["Registreringene er koblet. Hver beholder sin egen historikk."]);
+            households.LinkAsync(file.Resident.Id, other, input.Reason ?? "", HttpContext.RequestAborted), l["Registreringene er koblet. Hver beholder sin egen historikk."]);
     }
 
     public async Task<IActionResult> OnPostLeaveHouseholdAsync(Guid id)
@@ -172,7 +172,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         {
             return refused;
         }
-        await files.LeaveHouseholdAsync(id, HttpContext.RequestAborted);
+        await households.LeaveHouseholdAsync(id, HttpContext.RequestAborted);
         TempData.Flash(l["Brukeren er tatt ut av husstanden. De andre beholder sin oppfølging."]);
         return Redirect($"/casework/residents/details/{id}");
     }
@@ -183,7 +183,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         {
             return refused;
         }
-        if (!await files.UnlinkAsync(id, linkId, HttpContext.RequestAborted))
+        if (!(await households.UnlinkAsync(id, linkId, HttpContext.RequestAborted)).IsDone)
         {
             return NotFound();
         }
@@ -193,7 +193,7 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
 
     /// <summary>Household and link both name another resident by identity number, among those the worker may see.</summary>
     private async Task<IActionResult> RelateAsync(Guid id, RelatedInput input, string prefix,
-        Func<CaseFile, Guid, Task<Husly.Common.RuleError?>> relate, string message)
+        Func<CaseFile, Guid, Task<Husly.Common.ChangeResult>> relate, string message)
     {
         if (await OpenForChangeAsync(id) is { } refused)
         {
@@ -206,9 +206,12 @@ public sealed class DetailsModel(CaseFiles files, IStringLocalizer<SharedResourc
         {
             ModelState.AddModelError($"{prefix}.IdentityNumber", l["Fant ingen bruker med dette fødselsnummeret blant brukerne du har tilgang til."]);
         }
-        if (ModelState.IsValid && await relate(file, other!.Value) is { } error)
+        if (ModelState.IsValid && await relate(file, other!.Value) is { IsDone: false } notDone)
         {
-            ModelState.AddModelError(error.Field, l[error.Message]);
+            foreach (var error in notDone.Errors)
+            {
+                ModelState.AddModelError(error.Field, l[error.Message]);
+            }
         }
         if (ModelState.IsValid)
         {

@@ -65,7 +65,10 @@ public sealed class Resident : Auditable, Husly.Common.IResidentData
     public string FullName => FirstName + " " + LastName;
 
     /// <summary>The identity number shown masked, or "uten fødselsnummer".</summary>
-    public string MaskedIdentity => IdentityNumber is { Length: 11 } n ? n[..6] + "*****" : "";
+    public string MaskedIdentity => Mask(IdentityNumber);
+
+    /// <summary>An identity number as pages show it: the birth date, the rest hidden.</summary>
+    public static string Mask(string? number) => number is { Length: 11 } n ? n[..6] + "*****" : "";
 
     public LivingSituationPeriod? CurrentLivingSituation =>
         LivingSituations.Where(p => p.End is null).OrderByDescending(p => p.Start).FirstOrDefault();
