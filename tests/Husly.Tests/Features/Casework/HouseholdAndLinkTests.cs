@@ -28,7 +28,11 @@ public sealed class HouseholdAndLinkTests(Apps apps)
         var added = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddHouseholdMember']",
             Html.Values(("Household.IdentityNumber", await NumberAsync(app, b)), ("Household.IsMainTenant", "true")));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var logged = (await app.AccessLogAsync(a)).Count;
         Assert.Contains("hovedleietaker", (await eva.GetPageAsync(url)).GetElementById("household-members")!.TextContent);
+        // One read of A's page is one entry for A (the view), not also a "related" read of A as a member of A's household.
+        Assert.Equal([AccessActions.View], (await app.AccessLogAsync(a)).Skip(logged).Select(e => e.Action));
+        Assert.Contains(await app.AccessLogAsync(b), e => e.Action == AccessActions.Related);
         Assert.Contains($"/casework/residents/details/{a}", (await eva.GetPageAsync($"/casework/residents/details/{b}")).GetElementById("household-members")!.InnerHtml);
 
         // A member in another district is counted, not named.

@@ -46,6 +46,22 @@ public sealed class IdentityNumberAtRestTests(Apps apps)
         Assert.DoesNotContain(number, found.QuerySelector("main")!.TextContent);
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_number_corrected_on_a_loaded_resident_is_encrypted_and_hashed_again(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var corrected = CaseworkTestData.NewIdentityNumber();
+        // Only the number changes: EF sees no changed column, the interceptor must.
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Residents.SingleAsync(r => r.Id == id)).IdentityNumber = corrected;
+            await d.SaveChangesAsync();
+        });
+        Assert.Equal(corrected, await app.IdentityNumberAsync(id));
+        Assert.Equal(1, await app.CountWithNumberAsync(corrected));
+    }
+
     private static Task<List<string>> RawRowAsync(HuslyApp app, Guid id) => app.QueryAsync(async d =>
     {
         var connection = d.Database.GetDbConnection();

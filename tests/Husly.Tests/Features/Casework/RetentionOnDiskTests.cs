@@ -33,18 +33,19 @@ public sealed class RetentionOnDiskTests
             });
             await d.SaveChangesAsync();
         });
-        var (number, cipher, lastName) = await app.QueryAsync(async d => await d.Residents.Where(r => r.Id == id).SingleAsync() is var r
-            ? (r.IdentityNumber!, r.IdentityNumberCipher!, r.LastName) : default);
+        var (number, cipher, hash, lastName) = await app.QueryAsync(async d => await d.Residents.Where(r => r.Id == id).SingleAsync() is var r
+            ? (r.IdentityNumber!, r.IdentityNumberCipher!, r.IdentityNumberHash!, r.LastName) : default);
         // The number itself never reaches the disk (ADR 12); its ciphertext does, until retention.
         Assert.False(Found(app.SqliteFile!, number), "the identity number is on disk in clear");
         Assert.True(Found(app.SqliteFile!, cipher), "the encrypted number is on disk before retention");
+        Assert.True(Found(app.SqliteFile!, hash), "the number's keyed hash is on disk before retention");
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Retention>().RunAsync(TestContext.Current.CancellationToken));
         }
 
-        foreach (var secret in new[] { number, cipher, phone, minutes, lastName })
+        foreach (var secret in new[] { number, cipher, hash, phone, minutes, lastName })
         {
             Assert.False(Found(app.SqliteFile!, secret), $"'{secret}' can still be read from the database files");
         }

@@ -210,7 +210,7 @@ public sealed class CaseFiles(HuslyDbContext db, ResidentAccess access, TimeProv
             .OrderByDescending(e => e.Start).ToListAsync(ct);
         var loaded = await LoadPartsAsync(residentId, parts, emergency is null ? access.Visible(a) : db.Residents.Where(_ => false), ct);
         // One append for the page: the resident, and household members and linked records it names (reads of their data too).
-        var related = loaded.Members.Where(m => m.Seen).Select(m => m.ResidentId).Concat(loaded.Links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
+        var related = loaded.Members.Where(m => m.Seen && m.ResidentId != residentId).Select(m => m.ResidentId).Concat(loaded.Links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
             .Select(id => ResidentAccess.Entry(a, id, AccessActions.Related, AccessOutcome.Granted));
         await access.LogAsync([emergency is null
             ? ResidentAccess.Entry(a, residentId, action, AccessOutcome.Granted)

@@ -26,6 +26,11 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
     /// <summary>False when the enrolment is closed or belongs to another district: the page says so and offers no form.</summary>
     public bool MayChange { get; private set; }
 
+    /// <summary>Why the enrolment cannot be changed here, in the user's words.</summary>
+    public string NotChangeableReason => Enrolment.End is not null
+        ? L["Oppfølgingen er avsluttet og kan ikke endres."]
+        : L["Oppfølgingen hører til en annen bydel. Bare den bydelen kan endre den."];
+
     /// <summary>Set when someone else saved first: the page now shows what is stored.</summary>
     protected bool Conflicted { get; private set; }
 
@@ -61,7 +66,8 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
         }
         if (!MayChange)
         {
-            ModelState.AddModelError("", L["Oppfølgingen er avsluttet eller hører til en annen bydel. Den kan ikke endres her."]);
+            // The page says why (NotChangeableReason); the summary says what happened.
+            ModelState.AddModelError("", L["Ingenting er lagret."]);
         }
         await ValidateAsync();
         switch (await CaseFileChange.SaveAsync(this, CaseFile, file => change(file, Enrolment), L))
@@ -70,7 +76,11 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
                 return Redirect(ResidentUrl);
             case CaseFileChange.Outcome.Conflict:
                 Conflicted = true;
-                await OpenAsync(id, enrolmentId, AccessActions.View);
+                // What is stored now; if the other save took the worker's access or the enrolment away, say so as for any id.
+                if (await OpenAsync(id, enrolmentId, AccessActions.View) is { } gone)
+                {
+                    return gone;
+                }
                 break;
         }
         await LoadChoicesAsync();

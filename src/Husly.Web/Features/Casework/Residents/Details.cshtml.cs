@@ -255,8 +255,12 @@ public sealed class DetailsModel(CaseFiles files, Households households, IString
             case CaseFileChange.Outcome.Saved:
                 return Redirect($"/casework/residents/details/{id}");
             case CaseFileChange.Outcome.Conflict:
-                // Show what is stored now, with the user's input kept in the forms.
-                CaseFile = (await files.OpenAsync(id, AccessActions.View, CaseFileParts.All, HttpContext.RequestAborted))!;
+                // Show what is stored now, with the user's input kept in the forms (or "not found" if access went with it).
+                if (await files.OpenAsync(id, AccessActions.View, CaseFileParts.All, HttpContext.RequestAborted) is not { } current)
+                {
+                    return NotFound();
+                }
+                CaseFile = current;
                 break;
         }
         return Page();

@@ -63,7 +63,8 @@ internal sealed class IdentityNumberInterceptor : SaveChangesInterceptor, IMater
         var vault = context.GetService<IdentityNumberVault>();
         foreach (var entry in context.ChangeTracker.Entries<Resident>())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            // Every tracked resident, unchanged ones too: the number is not a column, so EF cannot see that it changed.
+            if (entry.State is EntityState.Deleted or EntityState.Detached)
             {
                 continue;
             }
