@@ -58,6 +58,19 @@ public sealed class WordingTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_date_outside_its_window_is_explained_wholly_in_the_users_language(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud2, DemoCasework.TeamGrorud, "Grorud");
+        var per = app.ClientFor(DemoAccounts.CaseWorkerGrorud2);
+        await per.SubmitAsync(await per.GetPageAsync("/"), "form.language-switch", Html.Values(("culture", "en")));
+        var meeting = await per.GetActionPageAsync($"/casework/residents/details/{id}", "AddMeeting");
+        var refused = await Html.ParseAsync(await per.SubmitAsync(meeting, "form[action*='handler=AddMeeting']",
+            Html.Values(("Meeting.HeldOn", "1990-01-01"), ("Meeting.Participants", "Per"), ("Meeting.Minutes", "Minutes."))));
+        Assert.StartsWith("Date of the meeting must be between ", refused.FieldError("Meeting_HeldOn"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task The_start_page_link_under_active_projects_shows_active_projects(TestDatabase db)
     {
         var page = await apps[db].ClientFor(DemoAccounts.DirectorGrorud).GetPageAsync("/");

@@ -18,4 +18,7 @@ public static class LayoutData
     public static void Flash(this ITempDataDictionary tempData, string message) => tempData[FlashKey] = message;
 
     public static string? Flash(this ITempDataDictionary tempData) => tempData[FlashKey] as string;
+
+    /// <summary>Takes back a message set for the next page (the save it announced was undone).</summary>
+    public static void ClearFlash(this ITempDataDictionary tempData) => tempData.Remove(FlashKey);
 }

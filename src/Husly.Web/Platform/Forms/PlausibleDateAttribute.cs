@@ -21,8 +21,12 @@ public sealed class PlausibleDateAttribute(int yearsBack, int yearsAhead) : Vali
         {
             return ValidationResult.Success;
         }
-        var message = string.Format(CultureInfo.CurrentCulture, ErrorMessageString, validationContext.DisplayName,
-            min.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), max.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        // Translated here: MVC translates an attribute's message only with the field name as argument, not the window.
+        var (from, to) = (min.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), max.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        var message = validationContext.GetService(typeof(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>))
+            is Microsoft.Extensions.Localization.IStringLocalizer localizer
+            ? localizer[ErrorMessageString, validationContext.DisplayName, from, to].Value
+            : string.Format(CultureInfo.CurrentCulture, ErrorMessageString, validationContext.DisplayName, from, to);
         return new ValidationResult(message, validationContext.MemberName is { } m ? [m] : null);
     }
 }

@@ -97,6 +97,43 @@ public sealed class ConcurrencyTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Parallel_posts_of_different_forms_never_add_up_to_more_than_24_hours_a_day(TestDatabase db)
+    {
+        var app = apps[db];
+        var worker = DemoAccounts.CaseWorkerGrorudFact;
+        var id = await app.AddResidentAsync(worker, DemoCasework.FactTeamGrorud, "Grorud");
+        var nina = app.ClientFor(worker);
+        var ninaId = DemoIds.User(worker.Email);
+        var busy = await app.QueryAsync(d => d.DeliveredHours.Where(h => h.WorkerId == ninaId).Select(h => h.Date).Distinct().ToListAsync());
+        var day = Enumerable.Range(2, 85).Select(n => DateOnly.FromDateTime(DateTime.Now).AddDays(-n)).Last(x => !busy.Contains(x));
+        var form = await nina.GetActionPageAsync($"/casework/residents/details/{id}", "LogHours");
+        // Six forms (each its own submission id), ten hours each, sent at once: each sees room for its ten hours.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => nina.SubmitAsync(form, "form[action*='handler=LogHours']",
+            Html.Values(("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", day.ToString("yyyy-MM-dd")), ("LoggedHours.Hours", "10"),
+                ("LoggedHours.SubmissionId", Guid.NewGuid().ToString())))));
+        var total = (await app.QueryAsync(d => d.DeliveredHours.Where(h => h.WorkerId == ninaId && h.Date == day).Select(h => h.Hours).ToListAsync())).Sum();
+        Assert.InRange(total, 0, 24);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.UnprocessableEntity, r.StatusCode.ToString()));
+        Assert.Equal(total / 10, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_form_used_before_on_another_follow_up_is_refused_not_dropped(TestDatabase db)
+    {
+        var app = apps[db];
+        var first = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var second = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var submission = Guid.NewGuid().ToString();
+        var values = Html.Values(("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", Today), ("LoggedHours.Hours", "0,5"), ("LoggedHours.SubmissionId", submission));
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(await eva.GetActionPageAsync($"/casework/residents/details/{first}", "LogHours"),
+            "form[action*='handler=LogHours']", values)).StatusCode);
+        var reused = await eva.SubmitAsync(await eva.GetActionPageAsync($"/casework/residents/details/{second}", "LogHours"), "form[action*='handler=LogHours']", values);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Contains("Skjemaet er allerede brukt", (await Html.ParseAsync(reused)).GetElementById("form-errors")!.TextContent);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task The_same_registration_posted_five_times_at_once_registers_one_person(TestDatabase db)
     {
         var app = apps[db];

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Husly.Data.DemoData;
 using Husly.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Husly.Tests.Features.Casework;
 
@@ -118,6 +119,67 @@ public sealed class ConsentAndTransferTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(url)).StatusCode);
     }
 
+    /// <summary>A waiting proposal lets the receiving district read the resident, so it lapses with its grounds.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_waiting_transfer_lapses_when_consent_is_withdrawn_the_follow_up_ends_or_the_sender_takes_it_back(TestDatabase db)
+    {
+        var app = apps[db];
+        var ola = app.ClientFor(DemoAccounts.CaseWorkerStovner);
+        var lars = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
+        async Task<(Guid Id, string Url)> ProposedAsync()
+        {
+            var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerStovner, DemoCasework.TeamStovner, "Stovner");
+            var url = $"/casework/residents/details/{id}";
+            Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(ola, url, "Transfer")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(await ola.GetActionPageAsync(url, "ProposeTransfer"), "form[action*='handler=ProposeTransfer']",
+                Html.Values(("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Flytter.")))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await lars.GetAsync(url)).StatusCode);
+            return (id, url);
+        }
+
+        // 1. The consent to transfer is withdrawn: the proposal lapses and Grorud no longer reads the resident.
+        var (_, firstUrl) = await ProposedAsync();
+        var page = await ola.GetPageAsync(firstUrl);
+        Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(page, "form[action*='handler=WithdrawConsent']")).StatusCode);
+        Assert.Contains("Trukket tilbake", (await ola.GetPageAsync(firstUrl)).QuerySelector(".transfer-status")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(firstUrl)).StatusCode);
+
+        // 2. Stovner closes its follow-up: the proposal from it lapses too.
+        var (second, secondUrl) = await ProposedAsync();
+        var close = await ola.GetActionPageAsync(secondUrl, "CloseEnrolment");
+        var closed = await ola.SubmitAsync(close, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Today), ("Close.Reason", "MovedAway")));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(secondUrl)).StatusCode);
+        Assert.Equal(Husly.Features.Casework.FollowUp.TransferStatus.Withdrawn,
+            await app.QueryAsync(d => d.Transfers.Where(t => t.ResidentId == second).Select(t => t.Status).SingleAsync()));
+
+        // 3. Stovner takes a proposal back on the transfer page.
+        var (third, thirdUrl) = await ProposedAsync();
+        // The resident page offers no new proposal while one waits; the transfer page offers to take it back.
+        Assert.Null((await ola.GetPageAsync(thirdUrl)).QuerySelector("a[data-action='ProposeTransfer']"));
+        var enrolment = await app.QueryAsync(d => d.Enrolments.Where(e => e.ResidentId == third).Select(e => e.Id).SingleAsync());
+        var withdrawPage = await ola.GetPageAsync($"/casework/residents/{third}/enrolments/{enrolment}/transfer");
+        Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(withdrawPage, "form[action*='handler=WithdrawTransfer']")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(thirdUrl)).StatusCode);
+
+        // 4. Accepting checks the grounds again: a consent that has run out since the proposal makes it lapse, not succeed.
+        var (fourth, fourthUrl) = await ProposedAsync();
+        await app.WithDbAsync(async d =>
+        {
+            foreach (var consent in await d.Consents.Where(c => c.ResidentId == fourth).ToListAsync())
+            {
+                consent.ExpiresOn = DateOnly.FromDateTime(DateTime.Now).AddDays(-1);
+            }
+            await d.SaveChangesAsync();
+        });
+        var queue = await lars.GetPageAsync("/casework/transfers");
+        var accept = await lars.SubmitAsync(queue, $"article[data-resident='{fourth}'] form[action*='handler=Accept']", Html.Values(
+            ("teamId", DemoIds.Organisation(DemoCasework.TeamGrorud).ToString()), ("contactPersonId", DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email).ToString())));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, accept.StatusCode);
+        Assert.Equal(1, await app.QueryAsync(d => d.Enrolments.CountAsync(e => e.ResidentId == fourth)));
+        Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(fourthUrl)).StatusCode);
+    }
+
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_cooperation_meeting_is_recorded_with_participants_and_minutes(TestDatabase db)
     {
@@ -157,7 +219,7 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var page = await eva.GetActionPageAsync(url, "AddMeeting");
         var partnerId = page.QuerySelector("input[name='Meeting.PartnerIds']")!.GetAttribute("value")!;
 
-        var before = await eva.SubmitAsync(page, "form[action*='handler=AddMeeting']", Html.Values(("Meeting.HeldOn", "2025-12-30"),
+        var before = await eva.SubmitAsync(page, "form[action*='handler=AddMeeting']", Html.Values(("Meeting.HeldOn", "2026-01-01"),
             ("Meeting.PartnerIds", partnerId), ("Meeting.Participants", "Eva Strand, bydelen"), ("Meeting.Minutes", "Før samtykket.")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, before.StatusCode);
         Assert.Contains("hadde ikke gyldig samtykke", (await Html.ParseAsync(before)).GetElementById("form-errors")!.TextContent);

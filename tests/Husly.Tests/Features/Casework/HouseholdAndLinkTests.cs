@@ -30,8 +30,10 @@ public sealed class HouseholdAndLinkTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var logged = (await app.AccessLogAsync(a)).Count;
         Assert.Contains("hovedleietaker", (await eva.GetPageAsync(url)).GetElementById("household-members")!.TextContent);
-        // One read of A's page is one entry for A (the view), not also a "related" read of A as a member of A's household.
-        Assert.Equal([AccessActions.View], (await app.AccessLogAsync(a)).Skip(logged).Select(e => e.Action));
+        // A read of A's page is a view of A, not also a "related" read of A as a member of A's own household. (Other tests'
+        // caseload pages may list A meanwhile, so only these two actions are counted.)
+        Assert.Equal([AccessActions.View], (await app.AccessLogAsync(a)).Skip(logged)
+            .Where(e => e.Action is AccessActions.View or AccessActions.Related).Select(e => e.Action));
         Assert.Contains(await app.AccessLogAsync(b), e => e.Action == AccessActions.Related);
         Assert.Contains($"/casework/residents/details/{a}", (await eva.GetPageAsync($"/casework/residents/details/{b}")).GetElementById("household-members")!.InnerHtml);
 

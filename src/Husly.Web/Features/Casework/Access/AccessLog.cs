@@ -97,7 +97,7 @@ public static class AccessActions
         Search => "Fant brukeren i et søk",
         View => "Åpnet brukerens side",
         Register => "Registrerte brukeren eller en ny oppfølging",
-        Change => "Endret opplysninger om brukeren",
+        Change => "Åpnet brukeren for å endre opplysninger",
         Print => "Skrev ut opplysninger om brukeren",
         AccessReport => "Hentet innsynsloggen",
         Emergency => "Tok i bruk nødtilgang",

@@ -176,6 +176,10 @@ public sealed class CaseFiles(HuslyDbContext db, ResidentAccess access, TimeProv
             .Select(r => new SearchHit(r.Id, r.Name, r.BirthDate, Resident.Mask(numbers.Unprotect(r.IdentityNumberCipher))))
             .ToList();
         await access.LogAsync(hits.Select(h => ResidentAccess.Entry(a, h.ResidentId, AccessActions.Search, AccessOutcome.Granted)).ToList(), ct);
+        if (!string.IsNullOrWhiteSpace(identityNumber))
+        {
+            await LogUnseenAsync(a, numbers.Hash(identityNumber.Replace(" ", "", StringComparison.Ordinal))!, ct);
+        }
         return hits;
     }
 
@@ -212,12 +216,15 @@ public sealed class CaseFiles(HuslyDbContext db, ResidentAccess access, TimeProv
         // One append for the page: the resident, and household members and linked records it names (reads of their data too).
         var related = loaded.Members.Where(m => m.Seen && m.ResidentId != residentId).Select(m => m.ResidentId).Concat(loaded.Links.Where(l => l.Seen).Select(l => l.Other)).Distinct()
             .Select(id => ResidentAccess.Entry(a, id, AccessActions.Related, AccessOutcome.Granted));
-        await access.LogAsync([emergency is null
-            ? ResidentAccess.Entry(a, residentId, action, AccessOutcome.Granted)
-            : ResidentAccess.Entry(a, residentId, action, AccessOutcome.Emergency, emergency.Reason), .. related], ct);
+        // Opening to change what the actor may only read (an ended follow-up, emergency access) is refused by the page: the
+        // log says denied, not that something was changed.
+        var canChange = emergency is null && opened!.CanChange;
+        var outcome = action == AccessActions.Change && !canChange ? AccessOutcome.Denied
+            : emergency is null ? AccessOutcome.Granted : AccessOutcome.Emergency;
+        await access.LogAsync([ResidentAccess.Entry(a, residentId, action, outcome, emergency?.Reason), .. related], ct);
         var self = loaded.Members.FirstOrDefault(m => m.ResidentId == residentId);
         // Emergency access reads only.
-        return new CaseFile(db, resident, enrolments, loaded.Decisions, loaded.Hours, emergency is null && opened!.CanChange, a)
+        return new CaseFile(db, resident, enrolments, loaded.Decisions, loaded.Hours, canChange, a)
         {
             Emergency = emergency,
             Consents = loaded.Consents,
@@ -391,9 +398,22 @@ public sealed class CaseFiles(HuslyDbContext db, ResidentAccess access, TimeProv
 
     /// <summary>Finds a resident the actor may see by exact identity number, for linking and households. Not logged here:
     /// the caller's change is.</summary>
-    public Task<Guid?> VisibleIdByNumberAsync(string identityNumber, CancellationToken ct)
+    public async Task<Guid?> VisibleIdByNumberAsync(string identityNumber, CancellationToken ct)
     {
-        var hash = numbers.Hash(identityNumber);
-        return access.Visible(access.Actor).Where(r => r.IdentityNumberHash == hash).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        var a = access.Actor;
+        var hash = numbers.Hash(identityNumber)!;
+        var id = await access.Visible(a).Where(r => r.IdentityNumberHash == hash).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        await LogUnseenAsync(a, hash, ct);
+        return id;
+    }
+
+    /// <summary>Records with the number that the actor may not see: the answer does not reveal them, but someone typed their
+    /// number, so their access reports and the privacy officer see a denied search (as registration and emergency access
+    /// already log). The same query runs whether or not there are any, so timing tells nothing either.</summary>
+    private async Task LogUnseenAsync(CaseActor a, string hash, CancellationToken ct)
+    {
+        var visible = access.Visible(a);
+        var unseen = await db.Residents.Where(r => r.IdentityNumberHash == hash && !visible.Any(v => v.Id == r.Id)).Select(r => r.Id).ToListAsync(ct);
+        await access.LogAsync(unseen.Select(id => ResidentAccess.Entry(a, id, AccessActions.Search, AccessOutcome.Denied)).ToList(), ct);
     }
 }

@@ -59,6 +59,32 @@ public sealed class Caseload(HuslyDbContext db, ResidentAccess access)
             delivered.Select(h => (h.Date, h.Hours)), access.Today, weeks);
     }
 
+    public enum SubmissionUse { New, SamePost, Elsewhere }
+
+    /// <summary>Whether a delivered-hours form's submission id was used before: by the actor on the same enrolment (the
+    /// same post again: already saved), or elsewhere (an old form sent again: refuse rather than drop it silently).</summary>
+    public async Task<SubmissionUse> SubmissionUseAsync(Guid submissionId, Guid enrolmentId, CancellationToken ct)
+    {
+        var me = access.Actor.UserId;
+        var used = await db.DeliveredHours.Where(h => h.SubmissionId == submissionId).Select(h => new { h.WorkerId, h.EnrolmentId }).FirstOrDefaultAsync(ct);
+        return used is null ? SubmissionUse.New : used.WorkerId == me && used.EnrolmentId == enrolmentId ? SubmissionUse.SamePost : SubmissionUse.Elsewhere;
+    }
+
+    /// <summary>Checked after a save: when the actor's hours that day now pass 24 (two posts at once each saw room for
+    /// theirs), the entry just saved is taken out again and false returned. Whichever request checks last sees the total
+    /// and gives way, so the limit holds however the requests interleave; at worst both give way and the worker retries.</summary>
+    public async Task<bool> KeepWithinDayLimitAsync(Guid hoursId, DateOnly date, CancellationToken ct)
+    {
+        var me = access.Actor.UserId;
+        var total = (await db.DeliveredHours.Where(h => h.WorkerId == me && h.Date == date).Select(h => h.Hours).ToListAsync(ct)).Sum();
+        if (total <= 24)
+        {
+            return true;
+        }
+        await db.DeliveredHours.Where(h => h.Id == hoursId && h.WorkerId == me).ExecuteDeleteAsync(ct);
+        return false;
+    }
+
     /// <summary>The hours the actor has logged on a day, over all residents: a sum, nothing identifiable, not logged.</summary>
     public async Task<double> HoursLoggedByMeOnAsync(DateOnly date, CancellationToken ct)
     {

@@ -64,11 +64,17 @@ public sealed class TransferRequests(HuslyDbContext db, ResidentAccess access, T
         }
         var from = await db.Enrolments.FirstAsync(e => e.Id == transfer.FromEnrolmentId, ct);
         var today = access.Today;
-        var resident = await db.Residents.Include(r => r.NamedWorkers).FirstAsync(r => r.Id == transfer.ResidentId, ct);
-        if (from.End is null)
+        // The grounds must still hold on the day it is accepted: the sending follow-up open, the consent to transfer valid.
+        var consented = (await db.Consents.AsNoTracking().Where(c => c.ResidentId == transfer.ResidentId && c.Purpose == ConsentPurpose.Transfer).ToListAsync(ct))
+            .Any(c => c.Covers(ConsentPurpose.Transfer, null, today));
+        if (from.End is not null || !consented)
         {
-            from.Close(today, EnrolmentEndReason.Transferred, null);
+            transfer.Withdraw(from.End is not null ? Transfer.EnrolmentEnded : Transfer.ConsentLapsed, a.UserId, clock.GetUtcNow().UtcDateTime);
+            await SaveDecisionAsync(ct);
+            return ChangeResult.Refused(new RuleError("", "Forslaget gjelder ikke lenger: oppfølgingen i bydelen som foreslo det er avsluttet, eller brukeren har ikke gyldig samtykke til brukerbytte. Forslaget er trukket tilbake."));
         }
+        var resident = await db.Residents.Include(r => r.NamedWorkers).FirstAsync(r => r.Id == transfer.ResidentId, ct);
+        from.Close(today, EnrolmentEndReason.Transferred, null);
         var enrolment = new Enrolment
         {
             Id = Guid.CreateVersion7(),

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Features.Casework.Access;
 using Husly.Features.Casework.FollowUp;
+using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Casework.Enrolments;
@@ -26,14 +28,18 @@ public sealed class CloseModel(CaseFiles files, IStringLocalizer<SharedResource>
         public Guid Version { get; set; }
     }
 
-    protected override CaseFileParts Parts => CaseFileParts.None;
+    // The transfers: a proposal from this follow-up lapses when it ends.
+    protected override CaseFileParts Parts => CaseFileParts.Transfers;
 
     public CloseInput Close { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid enrolmentId)
     {
         var shown = await ShowAsync(id, enrolmentId);
-        Close = new CloseInput { End = Today, Version = MayChange ? Enrolment.Version : Guid.Empty };
+        if (shown is PageResult)
+        {
+            Close = new CloseInput { End = Today, Version = Enrolment.Version };
+        }
         return shown;
     }
 
@@ -43,11 +49,22 @@ public sealed class CloseModel(CaseFiles files, IStringLocalizer<SharedResource>
         var result = await ChangeAsync(id, enrolmentId, (file, enrolment) =>
         {
             file.ExpectVersion(enrolment, input.Version);
-            foreach (var error in enrolment.Close(input.End!.Value, input.Reason, input.Note))
+            if (input.End > Today)
+            {
+                ModelState.AddModelError("Close.End", L["Sluttdatoen kan ikke være fram i tid. Avslutt oppfølgingen den dagen den slutter."]);
+                return null;
+            }
+            var errors = enrolment.Close(input.End!.Value, input.Reason, input.Note).ToList();
+            foreach (var error in errors)
             {
                 ModelState.AddModelError(error.Field, L[error.Message]);
             }
-            return L["Oppfølgingen er avsluttet."].Value;
+            var lapsed = false;
+            foreach (var transfer in errors.Count == 0 ? file.Transfers.Where(t => t.FromEnrolmentId == enrolment.Id) : [])
+            {
+                lapsed |= transfer.Withdraw(Transfer.EnrolmentEnded, User.Id()!.Value, Clock.GetUtcNow().UtcDateTime);
+            }
+            return lapsed ? L["Oppfølgingen er avsluttet, og forslaget om brukerbytte er trukket tilbake."].Value : L["Oppfølgingen er avsluttet."].Value;
         });
         if (Conflicted)
         {

@@ -1,5 +1,6 @@
 using Husly.Features.Casework.Access;
 using Husly.Features.Casework.FollowUp;
+using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -73,7 +74,15 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
         switch (await CaseFileChange.SaveAsync(this, CaseFile, file => change(file, Enrolment), L))
         {
             case CaseFileChange.Outcome.Saved:
-                return Redirect(ResidentUrl);
+                if (await AfterSaveAsync() is not { } undone)
+                {
+                    return Redirect(ResidentUrl);
+                }
+                // A check that only holds once the save is in (see HoursModel) took it back: show the form again.
+                TempData.ClearFlash();
+                ModelState.AddModelError(undone.Field, undone.Message);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
             case CaseFileChange.Outcome.Conflict:
                 Conflicted = true;
                 // What is stored now; if the other save took the worker's access or the enrolment away, say so as for any id.
@@ -89,6 +98,10 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
 
     /// <summary>Checks that need the database (a chosen organisation or district exists), before the change runs.</summary>
     protected virtual Task ValidateAsync() => Task.CompletedTask;
+
+    /// <summary>A rule that only holds across requests once the save is in: an error (in the user's words) when it had to
+    /// undo the save.</summary>
+    protected virtual Task<Husly.Common.RuleError?> AfterSaveAsync() => Task.FromResult<Husly.Common.RuleError?>(null);
 
     /// <summary>The choice lists the form offers.</summary>
     protected virtual Task LoadChoicesAsync() => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Features.Casework.Access;
 using Husly.Features.Casework.Decisions;
+using Husly.Features.Shared;
 using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -38,6 +39,12 @@ public sealed class HoursModel(CaseFiles files, Caseload caseload, IStringLocali
 
     public HoursInput LoggedHours { get; set; } = new();
 
+    private DeliveredHours? saved;
+
+    protected override async Task<Husly.Common.RuleError?> AfterSaveAsync() =>
+        saved is null || await caseload.KeepWithinDayLimitAsync(saved.Id, saved.Date, HttpContext.RequestAborted) ? null
+            : new Husly.Common.RuleError("LoggedHours.Hours", L["Timene ble ikke ført: sammen med annen tid ført samme dag ville det blitt mer enn 24 timer."]);
+
     public Task<IActionResult> OnGetAsync(Guid id, Guid enrolmentId)
     {
         LoggedHours = new HoursInput { Date = Today };
@@ -61,6 +68,18 @@ public sealed class HoursModel(CaseFiles files, Caseload caseload, IStringLocali
         {
             ModelState.AddModelError("LoggedHours.Hours", L["Du har allerede ført {0} timer denne dagen. Ingen kan levere mer enn 24 timer på et døgn.", HoursText.Format(already)]);
         }
+        if (ModelState.IsValid && input.SubmissionId != Guid.Empty
+            && await caseload.SubmissionUseAsync(input.SubmissionId, enrolmentId, HttpContext.RequestAborted) is var use && use != Caseload.SubmissionUse.New)
+        {
+            if (use == Caseload.SubmissionUse.SamePost)
+            {
+                // The same form sent again: it is saved already, once.
+                TempData.Flash(L["Levert tid er ført."]);
+                return Redirect($"/casework/residents/details/{id}");
+            }
+            ModelState.AddModelError("", L["Skjemaet er allerede brukt til å føre tid. Åpne skjemaet på nytt og før timene der."]);
+            input.SubmissionId = Guid.NewGuid();
+        }
         return await ChangeAsync(id, enrolmentId, (file, enrolment) =>
         {
             if (input.Date < enrolment.Start)
@@ -68,7 +87,7 @@ public sealed class HoursModel(CaseFiles files, Caseload caseload, IStringLocali
                 ModelState.AddModelError("LoggedHours.Date", L["Datoen er før oppfølgingen startet."]);
                 return null;
             }
-            file.Add(new DeliveredHours
+            saved = new DeliveredHours
             {
                 Id = Guid.CreateVersion7(),
                 EnrolmentId = enrolment.Id,
@@ -79,7 +98,8 @@ public sealed class HoursModel(CaseFiles files, Caseload caseload, IStringLocali
                 Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
                 LoggedAt = Clock.GetUtcNow().UtcDateTime,
                 SubmissionId = input.SubmissionId == Guid.Empty ? null : input.SubmissionId,
-            });
+            };
+            file.Add(saved);
             return L["Levert tid er ført."].Value;
         });
     }

@@ -55,6 +55,11 @@ public sealed class MeetingModel(CaseFiles files, IStringLocalizer<SharedResourc
         }
         return await ChangeAsync(id, enrolmentId, (file, enrolment) =>
         {
+            if (input.HeldOn < enrolment.Start)
+            {
+                ModelState.AddModelError("Meeting.HeldOn", L["Møtet kan ikke være holdt før oppfølgingen startet ({0}).", Format.Date(enrolment.Start)]);
+                return null;
+            }
             var partners = new List<string>();
             foreach (var partnerId in input.PartnerIds.Distinct())
             {

@@ -67,6 +67,20 @@ public sealed class TransferModel(CaseFiles files, CaseworkLookups lookups, IStr
         });
     }
 
+    /// <summary>The sending district takes back a proposal that still waits (the resident changed their mind, or moved
+    /// elsewhere): the receiving district's team leaders no longer see the resident.</summary>
+    public async Task<IActionResult> OnPostWithdrawTransferAsync(Guid id, Guid enrolmentId) =>
+        await ChangeAsync(id, enrolmentId, (file, enrolment) =>
+        {
+            var waiting = file.Transfers.FirstOrDefault(t => t.Status == TransferStatus.Proposed && t.FromEnrolmentId == enrolment.Id);
+            if (waiting is null || !waiting.Withdraw(Transfer.WithdrawnBySender, User.Id()!.Value, Clock.GetUtcNow().UtcDateTime))
+            {
+                return null;
+            }
+            file.Touch(enrolment);
+            return L["Forslaget om brukerbytte er trukket tilbake."].Value;
+        });
+
     protected override async Task ValidateAsync()
     {
         if (NewTransfer.ToDistrictId is { } to && (to == User.DistrictId() || !await lookups.IsDistrictAsync(to)))

@@ -11,10 +11,13 @@ public enum TransferStatus
     [Display(Name = "Foreslått")] Proposed,
     [Display(Name = "Akseptert")] Accepted,
     [Display(Name = "Avslått")] Declined,
+    [Display(Name = "Trukket tilbake")] Withdrawn,
 }
 
 /// <summary>Brukerbytte: district A proposes to move a resident's follow-up to district B, inside Husly and with the
-/// resident's consent; B accepts (new enrolment, A's ends) or declines with a reason.</summary>
+/// resident's consent; B accepts (new enrolment, A's ends) or declines with a reason. A proposal lapses (withdrawn, with
+/// why) when A withdraws it, when A's follow-up ends, or when the consent to transfer is withdrawn: while it waits it lets
+/// B's team leaders read the resident, so it must not outlive its grounds.</summary>
 public sealed class Transfer : Husly.Common.IResidentData
 {
     public Guid Id { get; set; }
@@ -40,6 +43,27 @@ public sealed class Transfer : Husly.Common.IResidentData
     public string? DeclineReason { get; set; }
 
     public Guid? NewEnrolmentId { get; set; }
+
+    // Why a proposal lapsed: stored in Norwegian like every record, shown through the localizer.
+    public const string EnrolmentEnded = "Oppfølgingen i bydelen som foreslo brukerbyttet, ble avsluttet.";
+    public const string ConsentWithdrawn = "Samtykket til brukerbytte ble trukket tilbake.";
+    public const string ConsentLapsed = "Brukeren har ikke lenger gyldig samtykke til brukerbytte.";
+    public const string WithdrawnBySender = "Bydelen som foreslo brukerbyttet, trakk forslaget tilbake.";
+
+    /// <summary>Ends a proposal that is still waiting; the reason is shown where a decline's would be.</summary>
+    public bool Withdraw(string reason, Guid by, DateTime at)
+    {
+        if (Status != TransferStatus.Proposed)
+        {
+            return false;
+        }
+        Status = TransferStatus.Withdrawn;
+        DeclineReason = reason;
+        DecidedById = by;
+        DecidedAt = at;
+        Version = Guid.NewGuid();
+        return true;
+    }
 
     /// <summary>Renewed by every decision, so that of two team leaders answering at once exactly one wins.</summary>
     [ConcurrencyCheck]

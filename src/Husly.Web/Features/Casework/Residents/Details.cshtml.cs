@@ -145,6 +145,16 @@ public sealed class DetailsModel(CaseFiles files, Households households, IString
             }
             consent.WithdrawnOn = Today;
             file.Touch(file.Resident);
+            // A waiting transfer rests on the consent to transfer: without one valid today it lapses.
+            var lapsed = false;
+            foreach (var transfer in consent.Purpose == ConsentPurpose.Transfer && !file.HasConsent(ConsentPurpose.Transfer, null, Today) ? file.Transfers : [])
+            {
+                lapsed |= transfer.Withdraw(Transfer.ConsentWithdrawn, User.Id()!.Value, clock.GetUtcNow().UtcDateTime);
+            }
+            if (lapsed)
+            {
+                return l["Samtykket er trukket tilbake fra i dag, og forslaget om brukerbytte er trukket tilbake."].Value;
+            }
             return l["Samtykket er trukket tilbake fra i dag."].Value;
         });
 
