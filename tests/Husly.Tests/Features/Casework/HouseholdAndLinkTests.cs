@@ -25,6 +25,9 @@ public sealed class HouseholdAndLinkTests(Apps apps)
         var unknown = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddHouseholdMember']",
             Html.Values(("Household.IdentityNumber", CaseworkTestData.NewIdentityNumber())));
         Assert.Equal("Fant ingen bruker med dette fødselsnummeret blant brukerne du har tilgang til.", (await Html.ParseAsync(unknown)).FieldError("Household_IdentityNumber"));
+        var mistyped = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddHouseholdMember']",
+            Html.Values(("Household.IdentityNumber", "12345678901")));
+        Assert.Equal("Fødselsnummeret er ikke gyldig: kontrollsifrene stemmer ikke.", (await Html.ParseAsync(mistyped)).FieldError("Household_IdentityNumber"));
         var added = await eva.SubmitAsync(await eva.GetPageAsync(url), "form[action*='handler=AddHouseholdMember']",
             Html.Values(("Household.IdentityNumber", await NumberAsync(app, b)), ("Household.IsMainTenant", "true")));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);

@@ -12,7 +12,8 @@ namespace Husly.Features.Casework.Residents;
 
 /// <summary>A resident's page: who they are, where they live and have lived, their follow-up. Opening it is an
 /// audited read; the forms on it change the case file where the worker has an open enrolment.</summary>
-public sealed class DetailsModel(CaseFiles files, Households households, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CaseFiles files, Households households, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<CaseworkOptions> options) : PageModel
 {
     public sealed class ConsentInput
     {
@@ -211,6 +212,11 @@ public sealed class DetailsModel(CaseFiles files, Households households, IString
         }
         var file = CaseFile;
         var number = input.IdentityNumber?.Replace(" ", "", StringComparison.Ordinal);
+        // A mistyped number is told as such (as in the search), before anyone is looked up.
+        if (number is not null && !Husly.Common.IdentityNumber.TryParse(number, new Husly.Common.IdentityNumberRules(options.Value.AllowSyntheticIdentityNumbers), out _, out var invalid))
+        {
+            ModelState.AddModelError($"{prefix}.IdentityNumber", l[IdentityNumberMessages.For(invalid)]);
+        }
         var other = ModelState.IsValid && number is not null ? await files.VisibleIdByNumberAsync(number, HttpContext.RequestAborted) : null;
         if (ModelState.IsValid && other is null)
         {
