@@ -103,8 +103,8 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
 
     public void Remove(DecisionService service) => db.Remove(service);
 
-    /// <summary>Whether the actor may change this enrolment: an open one in their own district.</summary>
-    public bool MayChange(Enrolment enrolment) => CanChange && enrolment.End is null && enrolment.DistrictId == Actor.DistrictId;
+    /// <summary>Whether the actor may change this enrolment: open, and theirs or their team's (a team leader: their district's).</summary>
+    public bool MayChange(Enrolment enrolment) => CanChange && ResidentAccess.MayChange(Actor, enrolment);
 
     /// <summary>Renews the version of a record whose child rows changed, so open forms see the change.</summary>
     public void Touch(Platform.Auditing.IAuditable entity)

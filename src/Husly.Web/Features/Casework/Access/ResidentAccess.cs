@@ -66,6 +66,13 @@ public sealed class ResidentAccess(HuslyDbContext db, AccessLog log, TimeProvide
 
     public IQueryable<Enrolment> ChangeableEnrolments(CaseActor a) => ReadableEnrolments(a).Where(e => e.End == null);
 
+    /// <summary><see cref="ChangeableEnrolments"/> for an enrolment already loaded: the same rule in memory (a test holds the
+    /// two together for every demo actor and enrolment).</summary>
+    public static bool MayChange(CaseActor a, Enrolment e) => a.WorksWithResidents && e.End is null
+        && (a.Role == Roles.TeamLeader
+            ? e.DistrictId == a.DistrictId
+            : e.ContactPersonId == a.UserId || (a.TeamId != null && e.TeamId == a.TeamId && e.DistrictId == a.DistrictId));
+
     /// <summary>Residents the actor may see: through a readable enrolment, and for a protected address only when named.
     /// Emergency access is not part of this: it opens one resident page, never lists or searches.</summary>
     public IQueryable<Resident> Visible(CaseActor a)

@@ -28,9 +28,9 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
     public bool MayChange { get; private set; }
 
     /// <summary>Why the enrolment cannot be changed here, in the user's words.</summary>
-    public string NotChangeableReason => Enrolment.End is not null
-        ? L["Oppfølgingen er avsluttet og kan ikke endres."]
-        : L["Oppfølgingen hører til en annen bydel. Bare den bydelen kan endre den."];
+    public string NotChangeableReason => Enrolment.End is not null ? L["Oppfølgingen er avsluttet og kan ikke endres."]
+        : Enrolment.DistrictId != CaseFile.Actor.DistrictId ? L["Oppfølgingen hører til en annen bydel. Bare den bydelen kan endre den."]
+        : L["Oppfølgingen hører til et annet team. Bare teamet, kontaktpersonen og teamlederen kan endre den."];
 
     /// <summary>Set when someone else saved first: the page now shows what is stored.</summary>
     protected bool Conflicted { get; private set; }

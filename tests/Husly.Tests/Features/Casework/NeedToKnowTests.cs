@@ -1,0 +1,71 @@
+using Husly.Data;
+using Husly.Data.DemoData;
+using Husly.Features.Administration.Users;
+using Husly.Features.Casework.Access;
+using Husly.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Husly.Tests.Features.Casework;
+
+/// <summary>The need-to-know rule exists twice: as a query (lists, opening a case file) and in memory (which enrolment on
+/// an opened case file the worker may change). They must never disagree.</summary>
+public sealed class NeedToKnowTests(Apps apps)
+{
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_change_rule_in_memory_agrees_with_the_query_for_every_demo_actor_and_enrolment(TestDatabase db)
+    {
+        var app = apps[db];
+        // A resident with two open follow-ups in Grorud, in two teams: a worker of one team may change only that one.
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var other = Guid.CreateVersion7();
+        await app.WithDbAsync(async d =>
+        {
+            d.Enrolments.Add(new Husly.Features.Casework.FollowUp.Enrolment
+            {
+                Id = other,
+                ResidentId = id,
+                DistrictId = DemoIds.District("Grorud"),
+                TeamId = DemoIds.Organisation(DemoCasework.FactTeamGrorud),
+                ContactPersonId = DemoIds.User(DemoAccounts.CaseWorkerGrorudFact.Email),
+                Start = new DateOnly(2026, 2, 1),
+            });
+            await d.SaveChangesAsync();
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HuslyUser>>();
+        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<HuslyUser>>();
+        var access = scope.ServiceProvider.GetRequiredService<ResidentAccess>();
+        var context = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
+        var enrolments = await context.Enrolments.AsNoTracking().ToListAsync();
+        var compared = 0;
+        foreach (var account in DemoAccounts.All)
+        {
+            var actor = CaseActor.From(await principals.CreateAsync((await users.FindByEmailAsync(account.Email))!));
+            var changeable = (await access.ChangeableEnrolments(actor).Select(e => e.Id).ToListAsync()).ToHashSet();
+            foreach (var e in enrolments)
+            {
+                Assert.True(changeable.Contains(e.Id) == ResidentAccess.MayChange(actor, e), $"{account.Email} and enrolment {e.Id}");
+                compared++;
+            }
+        }
+        Assert.True(compared > 100, $"only {compared} pairs compared");
+
+        var eva = CaseActor.From(await principals.CreateAsync((await users.FindByEmailAsync(DemoAccounts.CaseWorkerGrorud.Email))!));
+        Assert.False(ResidentAccess.MayChange(eva, enrolments.Single(e => e.Id == other)));
+        Assert.True(ResidentAccess.MayChange(eva, enrolments.Single(e => e.ResidentId == id && e.Id != other)));
+
+        // The pages follow: Eva sees both follow-ups but is offered, and may use, the actions on her team's only.
+        var client = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var page = await client.GetPageAsync($"/casework/residents/details/{id}");
+        Assert.Single(page.QuerySelectorAll("a[data-action='LogHours']"));
+        var hours = await client.GetPageAsync($"/casework/residents/{id}/enrolments/{other}/hours");
+        Assert.Equal("Oppfølgingen hører til et annet team. Bare teamet, kontaktpersonen og teamlederen kan endre den.", hours.GetElementById("not-changeable")!.TextContent.Trim());
+        var refused = await client.PostWithTokenAsync($"/casework/residents/{id}/enrolments/{other}/hours?handler=LogHours",
+            ("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd")), ("LoggedHours.Hours", "1"));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(0, await app.QueryAsync(d => d.DeliveredHours.CountAsync(h => h.EnrolmentId == other)));
+    }
+}
