@@ -74,22 +74,8 @@ public sealed class EmergencyModel(Emergencies emergencies, IOptions<CaseworkOpt
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")] string? note)
-    {
-        // Only the note is this form's: the break-glass fields bound alongside it are empty here.
-        if (User.IsInRole(Roles.TeamLeader) && ModelState.GetFieldValidationState("note") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-        {
-            await LoadReviewsAsync();
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-        if (!User.IsInRole(Roles.TeamLeader) || !(await emergencies.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted)).IsDone)
-        {
-            return NotFound();
-        }
-        TempData.Flash(l["Nødtilgangen er merket som gjennomgått."]);
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")] string? note) =>
+        User.IsInRole(Roles.TeamLeader) ? await EmergencyReview.HandleAsync(this, emergencies, emergencyId, note, LoadReviewsAsync, l) : NotFound();
 
     private async Task LoadReviewsAsync()
     {

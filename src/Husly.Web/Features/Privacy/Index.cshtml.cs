@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Common;
 using Husly.Features.Casework.Access;
-using Husly.Features.Shared;
+using Husly.Features.Casework;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -78,19 +78,7 @@ public sealed class IndexModel(Emergencies emergencies, AccessReports reports, A
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")] string? note)
-    {
-        if (ModelState.GetFieldValidationState("note") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-        {
-            ToReview = await emergencies.EmergenciesToReviewAsync(HttpContext.RequestAborted);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-        if (!(await emergencies.MarkEmergencyReviewedAsync(emergencyId, note, HttpContext.RequestAborted)).IsDone)
-        {
-            return NotFound();
-        }
-        TempData.Flash(l["Nødtilgangen er merket som gjennomgått."]);
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostReviewAsync(Guid emergencyId, [StringLength(1000, ErrorMessage = "Merknaden kan ha høyst {1} tegn.")] string? note) =>
+        await EmergencyReview.HandleAsync(this, emergencies, emergencyId, note,
+            async () => ToReview = await emergencies.EmergenciesToReviewAsync(HttpContext.RequestAborted), l);
 }
