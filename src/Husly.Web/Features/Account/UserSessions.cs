@@ -119,7 +119,7 @@ internal static class SessionModule
         services.AddOptions<SessionOptions>().BindConfiguration("Sessions").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<UserSessions>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<IOptions<SessionOptions>>((o, sessions) =>
+            .PostConfigure<IOptions<SessionOptions>, IOptions<SecurityStampValidatorOptions>, TimeProvider>((o, sessions, stamp, clock) =>
             {
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.Value.IdleMinutes);
@@ -142,6 +142,12 @@ internal static class SessionModule
                     {
                         ctx.RejectPrincipal();
                         await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+                    // Identity's check does nothing until the interval has passed, but resolving it builds the user manager and
+                    // sign-in manager on every request: ask only when it is due.
+                    if (ctx.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued < stamp.Value.ValidationInterval)
+                    {
                         return;
                     }
                     await validateStamp(ctx);
