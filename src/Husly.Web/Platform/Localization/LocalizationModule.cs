@@ -33,6 +33,8 @@ internal static class LocalizationModule
             ? new ProviderCultureResult(Norwegian, context.Request.Query["language"] == "en" ? English : Norwegian)
             : null);
 
+    private static readonly HashSet<string> HiddenFields = ["Version", "SubmissionId", "version", "EnrolmentId"];
+
     /// <summary>Replaces the framework's English model-binding messages ("The value 'x' is not valid").</summary>
     private sealed class NorwegianBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
     {
@@ -40,13 +42,16 @@ internal static class LocalizationModule
         {
             var l = factory.Create(typeof(SharedResource));
             var m = options.ModelBindingMessageProvider;
+            // A hidden field the form wrote itself (its version, its submission id) is only wrong when the page is stale or
+            // was tampered with: the user cannot fix the field, only reload the page. Its code name means nothing to them.
+            string? Hidden(string field) => HiddenFields.Contains(field) ? l["Skjemaet er utdatert eller ødelagt. Last siden på nytt og prøv igjen."].Value : null;
             m.SetValueIsInvalidAccessor(v => l["Verdien «{0}» er ugyldig.", v]);
-            m.SetAttemptedValueIsInvalidAccessor((v, f) => l["Verdien «{0}» er ugyldig for {1}.", v, f]);
+            m.SetAttemptedValueIsInvalidAccessor((v, f) => Hidden(f) ?? l["Verdien «{0}» er ugyldig for {1}.", v, f]);
             m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => l["Verdien «{0}» er ugyldig.", v]);
-            m.SetUnknownValueIsInvalidAccessor(f => l["Verdien er ugyldig for {0}.", f]);
+            m.SetUnknownValueIsInvalidAccessor(f => Hidden(f) ?? l["Verdien er ugyldig for {0}.", f]);
             m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Verdien er ugyldig."]);
-            m.SetValueMustNotBeNullAccessor(f => l["{0} må fylles ut.", f]);
-            m.SetMissingBindRequiredValueAccessor(f => l["{0} må fylles ut.", f]);
+            m.SetValueMustNotBeNullAccessor(f => Hidden(f) ?? l["{0} må fylles ut.", f]);
+            m.SetMissingBindRequiredValueAccessor(f => Hidden(f) ?? l["{0} må fylles ut.", f]);
             m.SetMissingKeyOrValueAccessor(() => l["Verdien må fylles ut."]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => l["Forespørselen mangler innhold."]);
             m.SetValueMustBeANumberAccessor(f => l["{0} må være et tall.", f]);

@@ -30,7 +30,7 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var partner = Html.Values(("NewPartner.Kind", "Nav"), ("NewPartner.ContactName", "Veileder Vik"));
         var refused = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "AddPartner"), "form[action*=\'handler=AddPartner\']", partner);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Equal("Brukeren har ikke et gyldig samtykke til å dele opplysninger med denne typen samarbeidspartner.",
+        Assert.Equal("Brukeren har ikke et gyldig samtykke til å dele opplysninger med denne typen samarbeidspartner. Registrer samtykket under «Samtykke» på brukerens side først.",
             (await Html.ParseAsync(refused)).FieldError("NewPartner_Kind"));
 
         var noKind = await Html.ParseAsync(await AddConsentAsync(eva, url, "ShareWithPartner"));
@@ -63,7 +63,7 @@ public sealed class ConsentAndTransferTests(Apps apps)
         var propose = Html.Values(("NewTransfer.ToDistrictId", DemoIds.District("Grorud").ToString()), ("NewTransfer.Note", "Har fått kommunal bolig på Ammerud."));
 
         var noConsent = await ola.SubmitAsync(await ola.GetActionPageAsync(url, "ProposeTransfer"), "form[action*=\'handler=ProposeTransfer\']", propose);
-        Assert.Equal("Brukeren har ikke et gyldig samtykke til brukerbytte.", (await Html.ParseAsync(noConsent)).FieldError("NewTransfer_ToDistrictId"));
+        Assert.Equal("Brukeren har ikke et gyldig samtykke til brukerbytte. Registrer samtykket under «Samtykke» på brukerens side først.", (await Html.ParseAsync(noConsent)).FieldError("NewTransfer_ToDistrictId"));
         Assert.Equal(HttpStatusCode.Redirect, (await AddConsentAsync(ola, url, "Transfer")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(await ola.GetActionPageAsync(url, "ProposeTransfer"), "form[action*=\'handler=ProposeTransfer\']", propose)).StatusCode);
         Assert.Contains("Bydel Grorud: Foreslått", (await ola.GetPageAsync(url)).QuerySelector(".transfer-status")!.TextContent);
@@ -155,10 +155,10 @@ public sealed class ConsentAndTransferTests(Apps apps)
 
         // 3. Stovner takes a proposal back on the transfer page.
         var (third, thirdUrl) = await ProposedAsync();
-        // The resident page offers no new proposal while one waits; the transfer page offers to take it back.
+        // The resident page offers no new proposal while one waits, but offers to take it back, next to its status.
         Assert.Null((await ola.GetPageAsync(thirdUrl)).QuerySelector("a[data-action='ProposeTransfer']"));
-        var enrolment = await app.QueryAsync(d => d.Enrolments.Where(e => e.ResidentId == third).Select(e => e.Id).SingleAsync());
-        var withdrawPage = await ola.GetPageAsync($"/casework/residents/{third}/enrolments/{enrolment}/transfer");
+        var withdrawPage = await ola.GetActionPageAsync(thirdUrl, "WithdrawTransfer");
+        Assert.Equal("Forslag om brukerbytte", withdrawPage.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await ola.SubmitAsync(withdrawPage, "form[action*='handler=WithdrawTransfer']")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await lars.GetAsync(thirdUrl)).StatusCode);
 

@@ -31,6 +31,9 @@ public sealed class EnrolmentActionTests(Apps apps)
         {
             var page = await eva.GetActionPageAsync(url, action);
             Assert.NotNull(page.QuerySelector($"form[action*='handler={action}']"));
+            // Where am I, and the way back: the breadcrumb names the resident and links to their page; so does the title.
+            Assert.Contains(url, page.QuerySelector("nav.pkt-breadcrumbs")!.InnerHtml);
+            Assert.Contains(await NameAsync(app, id), page.Title);
             Assert.Contains(await NameAsync(app, id), page.GetElementById("enrolment")!.TextContent);
         }
 
@@ -45,8 +48,16 @@ public sealed class EnrolmentActionTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(0, await app.QueryAsync(d => d.DeliveredHours.CountAsync(h => h.EnrolmentId == otherEnrolment)));
 
-        // A closed enrolment's page says why nothing can be done, and a post is refused with that reason.
+        // A tampered or stale hidden field is explained as a stale form, not by its code name.
         var close = await eva.GetActionPageAsync(url, "CloseEnrolment");
+        var tampered = await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']",
+            Html.Values(("Close.End", Today), ("Close.Reason", "GoalsReached"), ("Close.Version", "abc")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tampered.StatusCode);
+        var summary = (await Html.ParseAsync(tampered)).GetElementById("form-errors")!.TextContent;
+        Assert.Contains("Skjemaet er utdatert eller ødelagt. Last siden på nytt og prøv igjen.", summary);
+        Assert.DoesNotContain("Version", summary);
+
+        // A closed enrolment's page says why nothing can be done, and a post is refused with that reason.
         Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']",
             Html.Values(("Close.End", Today), ("Close.Reason", "GoalsReached")))).StatusCode);
         var closed = await eva.GetAsync(hours);

@@ -18,6 +18,7 @@ public sealed class CloseModel(CaseFiles files, IStringLocalizer<SharedResource>
         [Husly.Platform.Forms.PlausibleDate(50, 1)]
         public DateOnly? End { get; set; }
 
+        [Required(ErrorMessage = "Velg hvorfor oppfølgingen avsluttes.")]
         [Display(Name = "Årsak")]
         public EnrolmentEndReason? Reason { get; set; }
 

@@ -35,6 +35,16 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
     /// <summary>Set when someone else saved first: the page now shows what is stored.</summary>
     protected bool Conflicted { get; private set; }
 
+    /// <summary>Sets the page's title (with the resident's name) and breadcrumb, as every casework page has them. In the
+    /// page itself: a partial's ViewData is a copy, so the layout would not see them.</summary>
+    public void SetHeading(Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData, string title)
+    {
+        viewData["Title"] = $"{title} – {CaseFile.Resident.FullName}";
+        viewData["Heading"] = title;
+        viewData.SetCrumbs(new Crumb(L["Start"], "/"), new Crumb(L["Bo-oppfølging"], "/casework"),
+            new Crumb(CaseFile.Resident.FullName, ResidentUrl), new Crumb(title));
+    }
+
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().Date);
     public string ResidentUrl => $"/casework/residents/details/{CaseFile.Resident.Id}";
 

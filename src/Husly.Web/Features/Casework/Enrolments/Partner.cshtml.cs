@@ -46,7 +46,7 @@ public sealed class PartnerModel(CaseFiles files, CaseworkLookups lookups, IStri
             // Adding a partner shares information with them: only with the resident's valid consent for that kind of partner.
             if (!file.HasConsent(ConsentPurpose.ShareWithPartner, input.Kind, Today))
             {
-                ModelState.AddModelError("NewPartner.Kind", L["Brukeren har ikke et gyldig samtykke til å dele opplysninger med denne typen samarbeidspartner."]);
+                ModelState.AddModelError("NewPartner.Kind", L["Brukeren har ikke et gyldig samtykke til å dele opplysninger med denne typen samarbeidspartner. Registrer samtykket under «Samtykke» på brukerens side først."]);
                 return null;
             }
             file.Add(new FollowUpPartner

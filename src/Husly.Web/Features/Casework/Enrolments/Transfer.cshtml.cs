@@ -21,7 +21,7 @@ public sealed class TransferModel(CaseFiles files, CaseworkLookups lookups, IStr
 
         [Required(ErrorMessage = "Skriv det den mottakende bydelen trenger å vite.")]
         [StringLength(2000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
-        [Display(Name = "Til mottakende bydel")]
+        [Display(Name = "Melding til mottakende bydel")]
         public string? Note { get; set; }
     }
 
@@ -47,7 +47,7 @@ public sealed class TransferModel(CaseFiles files, CaseworkLookups lookups, IStr
             }
             if (!file.HasConsent(ConsentPurpose.Transfer, null, Today))
             {
-                ModelState.AddModelError("NewTransfer.ToDistrictId", L["Brukeren har ikke et gyldig samtykke til brukerbytte."]);
+                ModelState.AddModelError("NewTransfer.ToDistrictId", L["Brukeren har ikke et gyldig samtykke til brukerbytte. Registrer samtykket under «Samtykke» på brukerens side først."]);
                 return null;
             }
             file.Add(new Transfer
