@@ -165,6 +165,10 @@ public sealed class AccessTests(Apps apps)
         var invalid = await Html.ParseAsync(await eva.SubmitAsync(await eva.GetPageAsync("/casework/residents/find"), "main form",
             Html.Values(("Input.IdentityNumber", "12345678901"))));
         Assert.Equal("Fødselsnummeret er ikke gyldig: kontrollsifrene stemmer ikke.", invalid.FieldError("Input_IdentityNumber"));
+        // A search saves nothing, so its error summary does not say "Ikke lagret".
+        var nameOnly = await Html.ParseAsync(await eva.SubmitAsync(await eva.GetPageAsync("/casework/residents/find"), "main form",
+            Html.Values(("Input.Name", "Test"))));
+        Assert.Equal("Søket må rettes", nameOnly.QuerySelector("#form-errors h2")!.TextContent.Trim());
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

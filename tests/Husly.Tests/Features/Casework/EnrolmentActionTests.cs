@@ -60,8 +60,8 @@ public sealed class EnrolmentActionTests(Apps apps)
         // A closed enrolment's page says why nothing can be done, and a post is refused with that reason.
         Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']",
             Html.Values(("Close.End", Today), ("Close.Reason", "GoalsReached")))).StatusCode);
-        var closed = await eva.GetAsync(hours);
-        Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode); // read-only access now, as on the resident's page
+        // Read-only access now: the page says the follow-up has ended; a post is refused as on the resident's page.
+        Assert.Equal("Oppfølgingen er avsluttet og kan ikke endres.", (await eva.GetPageAsync(hours)).GetElementById("not-changeable")!.TextContent.Trim());
         var again = await eva.SubmitAsync(close, "form[action*='handler=CloseEnrolment']", Html.Values(("Close.End", Today), ("Close.Reason", "GoalsReached")));
         Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
         // The refused attempt is on record as refused, not as a change.

@@ -57,7 +57,8 @@ public abstract class EnrolmentActionModel(CaseFiles files, IStringLocalizer<Sha
         {
             return NotFound();
         }
-        if (!file.CanChange)
+        // Read-only access (an ended follow-up, emergency access) may see why nothing can be done here, not change it.
+        if (!file.CanChange && action == AccessActions.Change)
         {
             return Forbid();
         }
