@@ -133,6 +133,17 @@ public sealed class DecisionTests(Apps apps)
             Html.Values(("LoggedHours.Kind", "Training"), ("LoggedHours.Date", today.ToString("yyyy-MM-dd")), ("LoggedHours.Hours", "1,5"), ("LoggedHours.Note", "Handlet sammen")));
         Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
 
+        // A mistake can be taken back on the same page: the worker's own entry, listed there.
+        var hoursPage = await eva.GetActionPageAsync($"/casework/residents/details/{id}", "LogHours");
+        var wrong = await eva.SubmitAsync(hoursPage, "form[action*='handler=LogHours']",
+            Html.Values(("LoggedHours.Kind", "Training"), ("LoggedHours.Date", today.ToString("yyyy-MM-dd")), ("LoggedHours.Hours", "20")));
+        Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+        var listed = await eva.GetActionPageAsync($"/casework/residents/details/{id}", "LogHours");
+        var row = listed.QuerySelectorAll("#my-hours tbody tr").Single(r => r.QuerySelectorAll("td")[2].TextContent.Trim() == "20");
+        Assert.Equal(HttpStatusCode.Redirect, (await eva.SubmitAsync(listed, $"form:has(input[value='{row.QuerySelector("input[name='hoursId']")!.GetAttribute("value")}'])")).StatusCode);
+        var removedId = row.QuerySelector("input[name='hoursId']")!.GetAttribute("value")!;
+        Assert.Equal(0, await app.QueryAsync(d => d.DeliveredHours.CountAsync(h => h.Id == Guid.Parse(removedId))));
+
         var after = await eva.GetPageAsync($"/casework/residents/details/{id}");
         // The row of the week the hours were logged in (not "the first row": midnight on a Sunday would move it).
         var week = $"Uke {System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue))} ";

@@ -137,14 +137,14 @@ public sealed class EnrolmentActionTests(Apps apps)
         var entries = (await app.AccessLogAsync(id)).Skip(before).Where(e => e.Action != AccessActions.Caseload).ToList();
         Assert.Equal([AccessActions.Change], entries.Select(e => e.Action));
 
-        // Reads that name the resident: the resident page asks once per part it shows (12), an action page for the resident
-        // and the enrolments only; each view appends one log entry (written in batches with other requests' entries).
+        // Reads that name the resident: the resident page asks once per part it shows (12), the hours page for the resident,
+        // the enrolments and the hours (it lists the worker's own); each view appends one log entry (written in batches).
         var hours = (await eva.GetPageAsync(url)).QuerySelector("a[data-action='LogHours']")!.GetAttribute("href")!;
         before = (await app.AccessLogAsync(id)).Count;
         var view = await CountReadsAsync(id, () => eva.GetAsync(url));
         var action = await CountReadsAsync(id, () => eva.GetAsync(hours));
         Assert.InRange(view, 3, 12);
-        Assert.Equal(2, action);
+        Assert.Equal(3, action);
         Assert.Equal(2, (await app.AccessLogAsync(id)).Skip(before).Count(e => e.Action != AccessActions.Caseload));
     }
 

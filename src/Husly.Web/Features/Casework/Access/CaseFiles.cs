@@ -103,6 +103,8 @@ public sealed class CaseFile(HuslyDbContext db, Resident resident, List<Enrolmen
 
     public void Remove(DecisionService service) => db.Remove(service);
 
+    public void Remove(DeliveredHours logged) => db.Remove(logged);
+
     /// <summary>Whether the actor may change this enrolment: open, and theirs or their team's (a team leader: their district's).</summary>
     public bool MayChange(Enrolment enrolment) => CanChange && ResidentAccess.MayChange(Actor, enrolment);
 

@@ -35,11 +35,33 @@ public sealed class HoursModel(CaseFiles files, Caseload caseload, IStringLocali
         public string? Note { get; set; }
     }
 
-    protected override CaseFileParts Parts => CaseFileParts.None;
+    // The hours: the worker sees, and may take back, what they logged here in the last 90 days.
+    protected override CaseFileParts Parts => CaseFileParts.Hours;
+
+    /// <summary>How far back hours may be logged, and so corrected.</summary>
+    public const int DaysBack = 90;
+
+    /// <summary>What the worker logged on this follow-up in the window, newest first.</summary>
+    public IEnumerable<DeliveredHours> MyHours => CaseFile.Hours.Where(h => h.EnrolmentId == Enrolment.Id && h.WorkerId == User.Id()
+        && h.Date >= Today.AddDays(-DaysBack));
 
     public HoursInput LoggedHours { get; set; } = new();
 
     private DeliveredHours? saved;
+
+    /// <summary>Takes back hours the worker logged by mistake (their own, in the window they may log in).</summary>
+    public async Task<IActionResult> OnPostRemoveHoursAsync(Guid id, Guid enrolmentId, Guid hoursId) =>
+        await ChangeAsync(id, enrolmentId, (file, enrolment) =>
+        {
+            var logged = MyHours.FirstOrDefault(h => h.Id == hoursId);
+            if (logged is null)
+            {
+                return null;
+            }
+            file.Remove(logged);
+            file.Touch(enrolment);
+            return L["Den førte tiden ({0} timer {1}) er slettet.", HoursText.Format(logged.Hours), Husly.Platform.Localization.Format.Date(logged.Date)].Value;
+        });
 
     protected override async Task<Husly.Common.RuleError?> AfterSaveAsync() =>
         saved is null || await caseload.KeepWithinDayLimitAsync(saved.Id, saved.Date, HttpContext.RequestAborted) ? null
@@ -60,7 +82,7 @@ public sealed class HoursModel(CaseFiles files, Caseload caseload, IStringLocali
         {
             ModelState.AddModelError("LoggedHours.Hours", L["Skriv timer som et tall mellom 0,25 og 24."]);
         }
-        if (input.Date is { } date && (date > Today || date < Today.AddDays(-90)))
+        if (input.Date is { } date && (date > Today || date < Today.AddDays(-DaysBack)))
         {
             ModelState.AddModelError("LoggedHours.Date", L["Levert tid kan føres for de siste 90 dagene, ikke fram i tid."]);
         }
