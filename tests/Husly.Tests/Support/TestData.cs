@@ -94,6 +94,28 @@ public static class CaseworkTestData
         return id;
     }
 
+    /// <summary>Another follow-up for a resident, in Grorud: open, or ended on <paramref name="end"/>.</summary>
+    public static async Task<Guid> AddEnrolmentAsync(this HuslyApp app, Guid residentId, string team, DemoAccount contact, DateOnly start, DateOnly? end = null)
+    {
+        var id = Guid.CreateVersion7();
+        await app.WithDbAsync(async d =>
+        {
+            d.Enrolments.Add(new Husly.Features.Casework.FollowUp.Enrolment
+            {
+                Id = id,
+                ResidentId = residentId,
+                DistrictId = DemoIds.District("Grorud"),
+                TeamId = DemoIds.Organisation(team),
+                ContactPersonId = DemoIds.User(contact.Email),
+                Start = start,
+                End = end,
+                EndReason = end is null ? null : Husly.Features.Casework.FollowUp.EnrolmentEndReason.GoalsReached,
+            });
+            await d.SaveChangesAsync();
+        });
+        return id;
+    }
+
     /// <summary>A resident's identity number, read the way the app reads it (decrypted on load).</summary>
     public static Task<string> IdentityNumberAsync(this HuslyApp app, Guid residentId) =>
         app.QueryAsync(async db => (await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId)).IdentityNumber!);

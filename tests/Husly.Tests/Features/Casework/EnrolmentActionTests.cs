@@ -92,22 +92,7 @@ public sealed class EnrolmentActionTests(Apps apps)
     {
         var app = apps[db];
         var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
-        var ended = Guid.CreateVersion7();
-        await app.WithDbAsync(async d =>
-        {
-            d.Enrolments.Add(new Husly.Features.Casework.FollowUp.Enrolment
-            {
-                Id = ended,
-                ResidentId = id,
-                DistrictId = DemoIds.District("Grorud"),
-                TeamId = DemoIds.Organisation(DemoCasework.TeamGrorud),
-                ContactPersonId = DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email),
-                Start = new DateOnly(2025, 1, 1),
-                End = new DateOnly(2025, 6, 1),
-                EndReason = Husly.Features.Casework.FollowUp.EnrolmentEndReason.GoalsReached,
-            });
-            await d.SaveChangesAsync();
-        });
+        var ended = await app.AddEnrolmentAsync(id, DemoCasework.TeamGrorud, DemoAccounts.CaseWorkerGrorud, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 1));
         var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
         var page = await eva.GetPageAsync($"/casework/residents/{id}/enrolments/{ended}/meeting");
         Assert.NotNull(page.GetElementById("not-changeable"));

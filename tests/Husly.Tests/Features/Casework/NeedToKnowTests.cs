@@ -19,20 +19,7 @@ public sealed class NeedToKnowTests(Apps apps)
         var app = apps[db];
         // A resident with two open follow-ups in Grorud, in two teams: a worker of one team may change only that one.
         var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
-        var other = Guid.CreateVersion7();
-        await app.WithDbAsync(async d =>
-        {
-            d.Enrolments.Add(new Husly.Features.Casework.FollowUp.Enrolment
-            {
-                Id = other,
-                ResidentId = id,
-                DistrictId = DemoIds.District("Grorud"),
-                TeamId = DemoIds.Organisation(DemoCasework.FactTeamGrorud),
-                ContactPersonId = DemoIds.User(DemoAccounts.CaseWorkerGrorudFact.Email),
-                Start = new DateOnly(2026, 2, 1),
-            });
-            await d.SaveChangesAsync();
-        });
+        var other = await app.AddEnrolmentAsync(id, DemoCasework.FactTeamGrorud, DemoAccounts.CaseWorkerGrorudFact, new DateOnly(2026, 2, 1));
 
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<HuslyUser>>();
