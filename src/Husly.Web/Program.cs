@@ -30,7 +30,11 @@ builder.Services.AddRazorPages(o =>
         o.RootDirectory = "/Features";
         o.Conventions.Add(new Husly.Platform.Errors.RouteValuesFromRouteOnly());
     })
-    .AddMvcOptions(o => o.Filters.Add<Husly.Platform.Errors.UnknownHandlerFilter>())
+    .AddMvcOptions(o =>
+    {
+        o.Filters.Add<Husly.Platform.Errors.UnknownHandlerFilter>();
+        o.ModelBinderProviders.Insert(0, new Husly.Platform.Forms.DateOnlyModelBinderProvider());
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Husly.SharedResource)));
 builder.Services.AddOpenApi();

@@ -88,6 +88,26 @@ public sealed class EnrolmentActionTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_date_is_read_as_a_norwegian_writes_it_and_otherwise_the_user_is_told_how(TestDatabase db)
+    {
+        var app = apps[db];
+        var id = await app.AddResidentAsync(DemoAccounts.CaseWorkerGrorud, DemoCasework.TeamGrorud, "Grorud");
+        var eva = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
+        var url = $"/casework/residents/details/{id}";
+        var day = DateOnly.FromDateTime(DateTime.Now).AddDays(-3);
+        var written = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "LogHours"), "form[action*='handler=LogHours']",
+            Html.Values(("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", day.ToString("d.M.yy", System.Globalization.CultureInfo.InvariantCulture)), ("LoggedHours.Hours", "0,5")));
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        Assert.Equal(day, await app.QueryAsync(d => d.DeliveredHours.Where(h => d.Enrolments.Any(e => e.Id == h.EnrolmentId && e.ResidentId == id)).Select(h => h.Date).SingleAsync()));
+        var wrong = await eva.SubmitAsync(await eva.GetActionPageAsync(url, "LogHours"), "form[action*='handler=LogHours']",
+            Html.Values(("LoggedHours.Kind", "HousingFollowUp"), ("LoggedHours.Date", "31/13/2026"), ("LoggedHours.Hours", "0,5")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        var page = await Html.ParseAsync(wrong);
+        Assert.Equal("Dato: skriv datoen som dd.mm.åååå, for eksempel 30.11.2026.", page.FieldError("LoggedHours_Date"));
+        Assert.Equal("31/13/2026", page.QuerySelector("input[name='LoggedHours.Date']")!.GetAttribute("value"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_closed_enrolment_beside_an_open_one_shows_why_it_cannot_be_changed(TestDatabase db)
     {
         var app = apps[db];

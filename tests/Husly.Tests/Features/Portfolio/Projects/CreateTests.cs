@@ -58,7 +58,7 @@ public sealed class CreateTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Equal("Skriv inn navnet på prosjektet.", page.FieldError("Input_Name"));
-        Assert.Equal("Verdien «not a date» er ugyldig for Sluttdato.", page.FieldError("Input_EndDate"));
+        Assert.Equal("Sluttdato: skriv datoen som dd.mm.åååå, for eksempel 30.11.2026.", page.FieldError("Input_EndDate"));
         Assert.Equal("Et sammendrag som ikke må gå tapt", page.QuerySelector("#Input_Summary")!.TextContent);
         Assert.Equal("not a date", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_EndDate")!).Value);
         Assert.NotNull(page.QuerySelector("#form-errors"));
