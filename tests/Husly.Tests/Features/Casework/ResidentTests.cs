@@ -83,6 +83,10 @@ public sealed class ResidentTests(Apps apps)
 
         var mismatch = await Html.ParseAsync(await eva.SubmitAsync(form, "main form", Registration("01819010001", "Feil dato", ("Input.BirthDate", "1990-01-02"))));
         Assert.Equal("Fødselsdatoen stemmer ikke med fødselsnummeret.", mismatch.FieldError("Input_BirthDate"));
+
+        var future = await Html.ParseAsync(await eva.SubmitAsync(form, "main form", Registration(null, "Ufødt",
+            ("Input.BirthDate", DateOnly.FromDateTime(DateTime.Now).AddYears(3).ToString("yyyy-MM-dd")))));
+        Assert.Equal("Fødselsdatoen kan ikke være fram i tid.", future.FieldError("Input_BirthDate"));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

@@ -178,7 +178,11 @@ public sealed class RegisterModel(
         {
             ModelState.AddModelError("Input.BirthDate", l["Skriv inn fødselsdato når fødselsnummeret ikke er kjent."]);
         }
-        if (Input.BirthDate is { } b && (b > Today || b.Year < 1880))
+        if (Input.BirthDate is { } b && b > Today)
+        {
+            ModelState.AddModelError("Input.BirthDate", l["Fødselsdatoen kan ikke være fram i tid."]);
+        }
+        else if (Input.BirthDate is { } early && early.Year < 1880)
         {
             ModelState.AddModelError("Input.BirthDate", l["Fødselsdatoen er ikke gyldig."]);
         }
