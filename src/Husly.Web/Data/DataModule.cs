@@ -40,6 +40,7 @@ internal static class DataModule
             {
                 throw new ValidationException("ConnectionStrings:Default must be set when Database:Provider is Postgres.");
             }
+            connectionString = WithAutoPrepare(connectionString);
             services.AddDbContextPool<HuslyDbContext, PostgresHuslyDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
                 .AddInterceptors(Interceptors(sp)));
@@ -61,6 +62,25 @@ internal static class DataModule
         services.AddScoped<DemoDataSeeder>();
         services.AddHealthChecks().AddDbContextCheck<HuslyDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a page runs again and again on the server, so PostgreSQL parses and plans them
+    /// once per connection instead of on every request (casework pages make a dozen small statements: this about doubled
+    /// their speed, docs/performance.md). Left alone when the connection string says otherwise, e.g. Max Auto Prepare=0
+    /// behind a pooler that cannot keep prepared statements.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword it knows as present; the generic one holds only what was written.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.MaxAutoPrepare = 200;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>The modules' interceptors first (they may change what is saved), then auditing, which stamps and records it.</summary>
