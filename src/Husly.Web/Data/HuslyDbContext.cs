@@ -63,6 +63,7 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<PossibleDuplicate> PossibleDuplicates => Set<PossibleDuplicate>();
     public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
     public DbSet<Husly.Features.Account.UserSession> UserSessions => Set<Husly.Features.Account.UserSession>();
+    public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,9 +29,14 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     /// <summary>The access log's test key (32 bytes); real installs configure their own or get a key file.</summary>
     public const string AccessLogKey = "dGVzdC1ub2trZWwtZm9yLXRpbGdhbmdzbG9nZ2VuLTEyMw==";
 
-    public HuslyApp(TestDatabase database)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <summary>An app on a new database of its own; <paramref name="settings"/> are added to (or override) the test
+    /// settings.</summary>
+    public HuslyApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
+        _settings = settings ?? new Dictionary<string, string>();
         _checkpoints = Path.Combine(Path.GetTempPath(), $"husly-checkpoints-{Guid.NewGuid():N}");
         _ownsCheckpoints = true;
         if (database == TestDatabase.Sqlite)
@@ -53,6 +58,7 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     public HuslyApp(HuslyApp sameDatabaseAs)
     {
         Database = sameDatabaseAs.Database;
+        _settings = sameDatabaseAs._settings;
         _connectionString = sameDatabaseAs._connectionString;
         _checkpoints = sameDatabaseAs._checkpoints;
     }
@@ -75,6 +81,10 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("Casework:Retention:Enabled", "false");
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
@@ -144,8 +154,17 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
 /// <summary>One app per database for the whole test assembly; tests create their own data and never depend on order.</summary>
 public sealed class Apps : IAsyncDisposable
 {
-    private readonly Lazy<HuslyApp> _sqlite = new(() => Started(new HuslyApp(TestDatabase.Sqlite)));
-    private readonly Lazy<HuslyApp> _postgres = new(() => Started(new HuslyApp(TestDatabase.Postgres)));
+    private readonly Lazy<HuslyApp> _sqlite;
+    private readonly Lazy<HuslyApp> _postgres;
+
+    public Apps()
+    {
+        _sqlite = new(() => Started(new HuslyApp(TestDatabase.Sqlite, Smtp.Settings)));
+        _postgres = new(() => Started(new HuslyApp(TestDatabase.Postgres, Smtp.Settings)));
+    }
+
+    /// <summary>The mail server both shared apps deliver to.</summary>
+    public SmtpTestServer Smtp { get; } = new();
 
     public HuslyApp this[TestDatabase database] => database == TestDatabase.Sqlite ? _sqlite.Value : _postgres.Value;
 
@@ -157,6 +176,7 @@ public sealed class Apps : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Smtp.DisposeAsync();
         if (_sqlite.IsValueCreated)
         {
             await _sqlite.Value.DisposeAsync();

@@ -1,4 +1,5 @@
 using Husly.Data;
+using Husly.Features.Administration.Mail;
 using Husly.Features.Administration.Users;
 using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,7 @@ internal static class AdministrationModule
             .AddDefaultTokenProviders();
         services.AddScoped<Users.UserChoices>();
         services.AddScoped<Organisations.OrganisationLookups>();
+        services.AddHuslyMail();
         // PostConfigure: AddRazorPages replaces the conventions when it runs after this module.
         services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Administration", Policies.Administrator));
         return services;
