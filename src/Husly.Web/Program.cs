@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Husly.Data;
 using Husly.Features.Account;
 using Husly.Features.Administration;
+using Husly.Features.Calls;
 using Husly.Features.Casework;
 using Husly.Features.Portfolio;
 using Husly.Platform;
@@ -42,6 +43,7 @@ builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddPortfolio();
 builder.Services.AddCasework();
+builder.Services.AddCalls();
 builder.Services.AddOptions<Husly.Features.Bench.BenchOptions>().BindConfiguration("Bench").ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();

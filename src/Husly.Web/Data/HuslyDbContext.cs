@@ -63,6 +63,12 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<PossibleDuplicate> PossibleDuplicates => Set<PossibleDuplicate>();
     public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
     public DbSet<Husly.Features.Account.UserSession> UserSessions => Set<Husly.Features.Account.UserSession>();
+    public DbSet<Husly.Features.Calls.Call> Calls => Set<Husly.Features.Calls.Call>();
+    public DbSet<Husly.Features.Calls.CallCriterion> CallCriteria => Set<Husly.Features.Calls.CallCriterion>();
+    public DbSet<Husly.Features.Calls.EligibilityQuestion> EligibilityQuestions => Set<Husly.Features.Calls.EligibilityQuestion>();
+    public DbSet<Husly.Features.Calls.CallInvitedUnit> CallInvitedUnits => Set<Husly.Features.Calls.CallInvitedUnit>();
+    public DbSet<Husly.Features.Calls.CallSubscription> CallSubscriptions => Set<Husly.Features.Calls.CallSubscription>();
+    public DbSet<Husly.Features.Calls.ProgrammeStage> ProgrammeStages => Set<Husly.Features.Calls.ProgrammeStage>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -20,6 +20,16 @@ public sealed class BoundaryTests
         Assert.True(result.IsSuccessful, Explain(result));
     }
 
+    /// <summary>ADR 11: an award creates the project through Portfolio, so Portfolio never knows calls exist.</summary>
+    [Fact]
+    public void Portfolio_does_not_depend_on_Calls()
+    {
+        Assert.NotEmpty(Types.InAssembly(App).That().ResideInNamespaceStartingWith("Husly.Features.Calls").GetTypes());
+        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("Husly.Features.Portfolio")
+            .ShouldNot().HaveDependencyOn("Husly.Features.Calls").GetResult();
+        Assert.True(result.IsSuccessful, Explain(result));
+    }
+
     [Fact]
     public void Common_holds_no_framework_or_IO_types()
     {

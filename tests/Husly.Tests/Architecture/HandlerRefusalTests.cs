@@ -88,6 +88,8 @@ public sealed class HandlerRefusalTests(Apps apps)
         _ when route.StartsWith("/casework", StringComparison.Ordinal) => false,
         _ when route.StartsWith("/privacy", StringComparison.Ordinal) => role == Roles.PrivacyOfficer,
         _ when route.StartsWith("/administration", StringComparison.Ordinal) => role == Roles.Administrator,
+        "/calls/subscriptions" => true, // anyone signed in asks for their own alerts
+        _ when route.StartsWith("/calls", StringComparison.Ordinal) => role is Roles.ProgrammeOwner or Roles.ProgrammeManager,
         "/portfolio/projects/create" => Husly.Features.Portfolio.Projects.CreateModel.MayCreateAny(new System.Security.Claims.ClaimsPrincipal(
             new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, role)], "test"))),
         _ when route.StartsWith("/portfolio", StringComparison.Ordinal) => role is Roles.ProgrammeOwner or Roles.ProgrammeManager,
@@ -119,6 +121,8 @@ public sealed class HandlerRefusalTests(Apps apps)
         var id = route.StartsWith("/portfolio/projects", StringComparison.Ordinal) ? t.Project
             : route.StartsWith("/portfolio/programmes", StringComparison.Ordinal) ? DemoIds.Programme("BOSin")
             : route.StartsWith("/administration", StringComparison.Ordinal) ? t.Victim
+            : route.StartsWith("/calls/stages", StringComparison.Ordinal) ? DemoIds.Programme("BOSin")
+            : route.StartsWith("/calls", StringComparison.Ordinal) ? Husly.Data.DemoData.DemoCalls.NextYear
             : t.Resident;
         return route.Replace("{id}", id.ToString()).Replace("{residentId}", t.Resident.ToString()).Replace("{decisionId}", t.Draft.ToString())
             .Replace("{enrolmentId}", t.Enrolment.ToString()).TrimEnd('/');

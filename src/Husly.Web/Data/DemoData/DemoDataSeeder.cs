@@ -25,6 +25,7 @@ internal sealed class DemoDataSeeder(
     RoleManager<IdentityRole<Guid>> roles,
     IOptions<DemoDataOptions> demo,
     IOptions<BootstrapAdminOptions> bootstrap,
+    TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
     public async Task SeedAsync()
@@ -91,6 +92,7 @@ internal sealed class DemoDataSeeder(
         db.Programmes.AddRange(DemoProgrammes.Bosin(), DemoProgrammes.BosoOslo());
         db.Projects.AddRange(DemoProjects.Named());
         db.Projects.AddRange(DemoProjects.Generated(projectCount - DemoProjects.NamedBosinCount));
+        db.Calls.AddRange(DemoCalls.All(clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         var residents = DemoCasework.Residents(demo.Value.Residents).ToList();

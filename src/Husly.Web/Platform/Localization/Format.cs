@@ -16,6 +16,16 @@ public static class Format
     public static string Timestamp(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Oslo).ToString("dd.MM.yyyy HH:mm", Nb);
 
+    /// <summary>A wall-clock time in Oslo as UTC; null when that time does not exist (the hour skipped when summer time starts).</summary>
+    public static DateTime? OsloToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return Oslo.IsInvalidTime(local) ? null : TimeZoneInfo.ConvertTimeToUtc(local, Oslo);
+    }
+
+    /// <summary>A stored UTC time as Oslo's wall clock.</summary>
+    public static DateTime ToOslo(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Oslo);
+
     public static string Nok(long amount) => amount.ToString("N0", Nb) + " kr";
 
     public static string Number(long value) => value.ToString("N0", Nb);

@@ -1,4 +1,5 @@
 using Husly.Data;
+using Husly.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,6 @@ public sealed class DetailsModel(HuslyDbContext db, TimeProvider clock, IOptions
     public List<OutboxMessage> Resends { get; private set; } = [];
     public bool SmtpConfigured => options.Value.IsConfigured;
     public string From => $"{options.Value.FromName} <{options.Value.From}>";
-
-    [TempData]
-    public string? Flash { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -49,7 +47,7 @@ public sealed class DetailsModel(HuslyDbContext db, TimeProvider clock, IOptions
             copy.ResendOf = message.Id;
             db.OutboxMessages.Add(copy);
             await db.SaveChangesAsync();
-            Flash = l["Meldingen sendes på nytt som en ny melding."];
+            TempData.Flash(l["Meldingen sendes på nytt som en ny melding."]);
             return Redirect($"/administration/mail/{copy.Id}");
         }
         // Only if no instance is sending it right now; otherwise it is on its way already.
@@ -58,9 +56,9 @@ public sealed class DetailsModel(HuslyDbContext db, TimeProvider clock, IOptions
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MailStatus.Waiting).SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptAt, now));
         signal.Pulse();
-        Flash = requeued == 1
+        TempData.Flash(requeued == 1
             ? (SmtpConfigured ? l["Meldingen sendes nå."] : l["Meldingen er satt i kø, men ingen SMTP-server er satt opp, så den blir liggende her."])
-            : l["Meldingen sendes akkurat nå eller ble nettopp sendt. Se status nedenfor."];
+            : l["Meldingen sendes akkurat nå eller ble nettopp sendt. Se status nedenfor."]);
         return Redirect($"/administration/mail/{id}");
     }
 }
