@@ -96,9 +96,9 @@ public sealed partial class CallForm
         public bool IsBlank => string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Explanation);
     }
 
-    private const string TimePattern = @"^\s*([01]?\d|2[0-3])[:.][0-5]\d\s*$";
+    private const string TimePattern = @"^\s*([01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*$";
 
-    [GeneratedRegex(@"^\s*(\d{1,2})[:.](\d{2})\s*$")]
+    [GeneratedRegex(@"^\s*([0-9]{1,2})[:.]([0-9]{2})\s*$")]
     private static partial Regex TimeParts();
 
     public static TimeOnly? ParseTime(string text) =>
@@ -177,6 +177,11 @@ public sealed partial class CallForm
             {
                 state.AddModelError($"Input.Questions[{i}].Explanation", l("Skriv hva søkeren får vite når svaret utelukker søknaden."));
             }
+        }
+        if (Criteria.Where(c => c.Id is not null).GroupBy(c => c.Id).Any(g => g.Count() > 1)
+            || Questions.Where(q => q.Id is not null).GroupBy(q => q.Id).Any(g => g.Count() > 1))
+        {
+            state.AddModelError("", l("Skjemaet var utdatert. Last siden på nytt og prøv igjen."));
         }
         if (!state.IsValid)
         {

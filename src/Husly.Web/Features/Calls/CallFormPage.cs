@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Husly.Features.Calls;
 
 /// <summary>What the create and edit pages share: the form, the units an invitation can go to, and saving.</summary>
-public abstract class CallFormPage(HuslyDbContext db, OrganisationLookups units, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class CallFormPage(HuslyDbContext db, OrganisationLookups units, CallText text, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CallForm Input { get; set; } = new();
@@ -39,9 +39,21 @@ public abstract class CallFormPage(HuslyDbContext db, OrganisationLookups units,
         {
             return false;
         }
+        if (!text.TryToHtml(call.Text, out _))
+        {
+            ModelState.AddModelError("Input.Text", l["Teksten har for mange nivåer inni hverandre (for eksempel sitat i sitat). Forenkle den."]);
+        }
         foreach (var error in call.Validate())
         {
             ModelState.AddModelError("Input." + error.Field, l[error.Message]);
+        }
+        // A published call stays publishable: criteria totalling 100 and a budget frame (the deadline may have passed).
+        if (call.PublishedAt is not null)
+        {
+            foreach (var error in call.ValidateForPublishing(DateTime.MinValue))
+            {
+                ModelState.AddModelError("Input.Criteria", l[error.Message]);
+            }
         }
         return ModelState.IsValid;
     }

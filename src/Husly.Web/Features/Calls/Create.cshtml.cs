@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Calls;
 
-public sealed class CreateModel(HuslyDbContext db, OrganisationLookups units, CallAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
-    : CallFormPage(db, units, l)
+public sealed class CreateModel(HuslyDbContext db, OrganisationLookups units, CallText text, CallAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    : CallFormPage(db, units, text, l)
 {
     public List<SelectListItem> ProgrammeChoices { get; private set; } = [];
 
@@ -18,12 +18,13 @@ public sealed class CreateModel(HuslyDbContext db, OrganisationLookups units, Ca
         {
             return Forbid();
         }
-        var year = clock.GetLocalNow().Year + 1;
+        var today = DateOnly.FromDateTime(Husly.Platform.Localization.Format.ToOslo(clock.GetUtcNow().UtcDateTime));
+        var year = today.Year + 1;
         Input = new CallForm
         {
             ProgrammeId = programmeId is { } p && ProgrammeChoices.Any(c => c.Value == p.ToString()) ? p : null,
             Year = year,
-            OpensOn = DateOnly.FromDateTime(clock.GetLocalNow().Date),
+            OpensOn = today,
             ClosesOn = new DateOnly(year, 1, 15),
             BudgetFrame = 0,
         };

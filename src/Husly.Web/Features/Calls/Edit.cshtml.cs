@@ -8,8 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Husly.Features.Calls;
 
 /// <summary>Edits a call, also after publication (a correction, a moved deadline); the invitation is not sent again.</summary>
-public sealed class EditModel(HuslyDbContext db, OrganisationLookups units, CallAccess access, IStringLocalizer<SharedResource> l)
-    : CallFormPage(db, units, l)
+public sealed class EditModel(HuslyDbContext db, OrganisationLookups units, CallText text, CallAccess access, IStringLocalizer<SharedResource> l)
+    : CallFormPage(db, units, text, l)
 {
     public Guid Id { get; private set; }
     public string CallTitle { get; private set; } = "";

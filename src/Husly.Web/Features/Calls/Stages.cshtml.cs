@@ -50,7 +50,7 @@ public sealed class StagesModel(HuslyDbContext db, CallAccess access, CallStages
         {
             ModelState.AddModelError("", l["Skjemaet var utdatert. Last siden på nytt og prøv igjen."]);
         }
-        var names = Input.Select(r => r.Name.Trim()).ToList();
+        var names = Input.Select(r => (r.Name ?? "").Trim()).ToList();
         if (ModelState.IsValid && names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
         {
             ModelState.AddModelError("", l["To steg kan ikke ha samme navn."]);
@@ -71,7 +71,16 @@ public sealed class StagesModel(HuslyDbContext db, CallAccess access, CallStages
             row.Name = input.Name.Trim();
             row.IsEnabled = !step.IsOptional || input.IsEnabled;
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another manager saved the programme's first settings at the same moment.
+            ModelState.AddModelError("", l["Noen andre lagret søknadens gang samtidig. Last siden på nytt og se over den."]);
+            return Page();
+        }
         TempData.Flash(l["Søknadens gang er lagret for {0}.", ProgrammeName]);
         return RedirectToPage(new { id });
     }

@@ -92,6 +92,32 @@ public sealed class CallTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Hostile_input_is_refused_with_a_message_never_an_error_page(TestDatabase db)
+    {
+        var app = apps[db];
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        async Task<IHtmlDocument> CreateAsync(params (string, string?)[] more)
+        {
+            var response = await manager.SubmitAsync(await manager.GetPageAsync("/calls/create"), "main form", Html.Values(ValidCall(Bosin, $"Fiendtlig {Guid.NewGuid():N}", more)));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await Html.ParseAsync(response);
+        }
+        Assert.Equal("Skriv klokkeslettet som tt:mm, for eksempel 09:00.", (await CreateAsync(("Input.OpensTime", "\u0660\u0669:\u0660\u0660"))).FieldError("Input_OpensTime"));
+        Assert.StartsWith("Teksten har for mange nivåer", (await CreateAsync(("Input.Text", new string('>', 300) + " sitat"))).FieldError("Input_Text"), StringComparison.Ordinal);
+        var sameRow = Guid.NewGuid().ToString();
+        Assert.Contains("Skjemaet var utdatert", (await CreateAsync(("Input.Criteria[0].Id", sameRow), ("Input.Criteria[1].Id", sameRow))).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+
+        var stages = await manager.SubmitAsync(await manager.GetPageAsync($"/calls/stages/{Bosin}"), "main form", Html.Values(("Input[2].Name", "   ")));
+        Assert.Equal(HttpStatusCode.OK, stages.StatusCode);
+        Assert.Equal("Skriv et navn på steget.", (await Html.ParseAsync(stages)).FieldError("Input_2__Name"));
+
+        // A published call cannot be edited into one that could not have been published.
+        var published = await manager.SubmitAsync(await manager.GetPageAsync($"/calls/edit/{DemoCalls.LastYear}"), "main form", Html.Values(("Input.Criteria[0].Weight", "5")));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Contains("må til sammen bli 100", (await Html.ParseAsync(published)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task Times_are_typed_in_Oslo_time_and_stored_in_UTC(TestDatabase db)
     {
         var app = apps[db];

@@ -75,6 +75,9 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
 

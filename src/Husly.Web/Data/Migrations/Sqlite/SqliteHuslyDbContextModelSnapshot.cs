@@ -70,6 +70,9 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeasedUntil")
                         .HasColumnType("TEXT");
 

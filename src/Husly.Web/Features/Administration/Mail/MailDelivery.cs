@@ -10,8 +10,8 @@ using MimeKit;
 namespace Husly.Features.Administration.Mail;
 
 /// <summary>
-/// Sends what is due in the outbox over SMTP (MailKit). Each message is claimed with a conditional update before it is
-/// sent, so two instances never send the same message; a failure counts an attempt and waits twice as long as the last
+/// Sends what is due in the outbox over SMTP (MailKit). Each message is claimed with a conditional update right before it
+/// is sent, so two instances never send the same message (given clocks that agree to well within the five-minute lease); a failure counts an attempt and waits twice as long as the last
 /// time (up to an hour) before the next, and after <see cref="MailOptions.MaxAttempts"/> the message is given up.
 /// A crash between sending and recording it sends that one message again when its claim runs out (at least once).
 /// </summary>
@@ -32,67 +32,60 @@ public sealed class MailDelivery(HuslyDbContext db, TimeProvider clock, IOptions
         var due = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == MailStatus.Waiting && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Take(BatchSize).Select(m => m.Id).ToListAsync(ct);
-        var claimed = new List<Guid>();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        using var smtp = new SmtpClient { Timeout = 30_000 };
+        var sent = 0;
         foreach (var id in due)
         {
-            // The condition is checked again on the row under its write lock, so only one instance wins each message.
+            // Claimed one at a time, right before it is sent, with a token every later update must match: a lease can
+            // only run out if one message takes longer than the lease (timeouts are far shorter), and an instance that lost
+            // its claim cannot overwrite what the next one recorded.
+            var token = Guid.NewGuid();
+            var at = clock.GetUtcNow().UtcDateTime;
             if (await db.OutboxMessages
-                    .Where(m => m.Id == id && m.Status == MailStatus.Waiting && (m.LeasedUntil == null || m.LeasedUntil < now))
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeasedUntil, now + Lease), ct) == 1)
+                    .Where(m => m.Id == id && m.Status == MailStatus.Waiting && (m.LeasedUntil == null || m.LeasedUntil < at))
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeasedUntil, at + Lease).SetProperty(m => m.LeaseToken, token), ct) != 1)
             {
-                claimed.Add(id);
+                continue;
             }
-        }
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.CreatedAt).ToListAsync(ct);
-        using var smtp = new SmtpClient { Timeout = 30_000 };
-        try
-        {
-            await smtp.ConnectAsync(settings.Host!, settings.Port, Security(settings.Security), ct);
-            if (!string.IsNullOrWhiteSpace(settings.UserName))
-            {
-                await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "The SMTP server {Host}:{Port} could not be reached; {Count} messages wait for a retry", settings.Host, settings.Port, messages.Count);
-            foreach (var message in messages)
-            {
-                await RecordFailureAsync(message, e, ct);
-            }
-            return 0;
-        }
-        var sent = 0;
-        foreach (var message in messages)
-        {
+            var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             try
             {
+                if (!smtp.IsConnected)
+                {
+                    await smtp.ConnectAsync(settings.Host!, settings.Port, Security(settings.Security), ct);
+                    if (!string.IsNullOrWhiteSpace(settings.UserName))
+                    {
+                        await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
+                    }
+                }
                 await smtp.SendAsync(ToMime(message, settings), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                await RecordFailureAsync(message, e, ct);
+                logger.LogWarning(e, "Mail {Id} could not be delivered through {Host}:{Port}; it waits for a retry", id, settings.Host, settings.Port);
+                await RecordFailureAsync(message, token, e, ct);
                 if (!smtp.IsConnected)
                 {
-                    foreach (var rest in messages.SkipWhile(m => m != message).Skip(1))
-                    {
-                        await RecordFailureAsync(rest, e, ct);
-                    }
+                    // The server is away: the rest wait for the next round rather than each failing an attempt now.
                     return sent;
                 }
                 continue;
             }
-            var at = clock.GetUtcNow().UtcDateTime;
-            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.Status, MailStatus.Sent).SetProperty(m => m.SentAt, at).SetProperty(m => m.Attempts, message.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.LeasedUntil, (DateTime?)null), CancellationToken.None);
+            var done = clock.GetUtcNow().UtcDateTime;
+            await db.OutboxMessages.Where(m => m.Id == id && m.LeaseToken == token).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, MailStatus.Sent).SetProperty(m => m.SentAt, done).SetProperty(m => m.Attempts, message.Attempts + 1)
+                .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.LeasedUntil, (DateTime?)null).SetProperty(m => m.LeaseToken, (Guid?)null),
+                CancellationToken.None);
             sent++;
         }
-        await smtp.DisconnectAsync(true, ct);
+        if (smtp.IsConnected)
+        {
+            await smtp.DisconnectAsync(true, ct);
+        }
         return sent;
     }
 
@@ -100,16 +93,16 @@ public sealed class MailDelivery(HuslyDbContext db, TimeProvider clock, IOptions
     public static TimeSpan RetryDelay(int attempts, double firstDelaySeconds) =>
         TimeSpan.FromSeconds(Math.Min(3600, firstDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 
-    private async Task RecordFailureAsync(OutboxMessage message, Exception error, CancellationToken ct)
+    private async Task RecordFailureAsync(OutboxMessage message, Guid token, Exception error, CancellationToken ct)
     {
         var attempts = message.Attempts + 1;
         var status = attempts >= options.Value.MaxAttempts ? MailStatus.GaveUp : MailStatus.Waiting;
         var next = clock.GetUtcNow().UtcDateTime + RetryDelay(attempts, options.Value.RetryDelaySeconds);
         var text = $"{error.GetType().Name}: {error.Message}";
         text = text.Length > 500 ? text[..500] : text;
-        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+        await db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseToken == token).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Status, status).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
-            .SetProperty(m => m.LastError, text).SetProperty(m => m.LeasedUntil, (DateTime?)null), ct);
+            .SetProperty(m => m.LastError, text).SetProperty(m => m.LeasedUntil, (DateTime?)null).SetProperty(m => m.LeaseToken, (Guid?)null), ct);
     }
 
     private static SecureSocketOptions Security(SmtpSecurity security) => security switch

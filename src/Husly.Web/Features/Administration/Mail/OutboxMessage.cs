@@ -50,6 +50,10 @@ public sealed class OutboxMessage
     /// <summary>Set while one instance is sending it, so that several instances never send the same message twice.</summary>
     public DateTime? LeasedUntil { get; set; }
 
+    /// <summary>Who holds the lease: the sending instance's claim, so a late update from an instance whose lease ran out
+    /// cannot overwrite what another instance recorded.</summary>
+    public Guid? LeaseToken { get; set; }
+
     /// <summary>The message this one sends again, when an administrator resent a delivered message.</summary>
     public Guid? ResendOf { get; set; }
 
