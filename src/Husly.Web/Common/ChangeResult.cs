@@ -9,6 +9,9 @@ public sealed record ChangeResult(ChangeStatus Status, IReadOnlyList<RuleError> 
 
     public static ChangeResult Refused(params RuleError[] errors) => new(ChangeStatus.Refused, errors);
 
+    /// <summary>Refused for a reason that concerns the whole form.</summary>
+    public static ChangeResult Refused(string message) => new(ChangeStatus.Refused, [new RuleError("", message)]);
+
     public bool IsDone => Status == ChangeStatus.Done;
 }
 

@@ -69,6 +69,16 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Calls.CallInvitedUnit> CallInvitedUnits => Set<Husly.Features.Calls.CallInvitedUnit>();
     public DbSet<Husly.Features.Calls.CallSubscription> CallSubscriptions => Set<Husly.Features.Calls.CallSubscription>();
     public DbSet<Husly.Features.Calls.ProgrammeStage> ProgrammeStages => Set<Husly.Features.Calls.ProgrammeStage>();
+    public DbSet<Husly.Features.Calls.Applications.Application> Applications => Set<Husly.Features.Calls.Applications.Application>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationMember> ApplicationMembers => Set<Husly.Features.Calls.Applications.ApplicationMember>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationTargetGroup> ApplicationTargetGroups => Set<Husly.Features.Calls.Applications.ApplicationTargetGroup>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationUnit> ApplicationUnits => Set<Husly.Features.Calls.Applications.ApplicationUnit>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationMilestone> ApplicationMilestones => Set<Husly.Features.Calls.Applications.ApplicationMilestone>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationBudgetLine> ApplicationBudgetLines => Set<Husly.Features.Calls.Applications.ApplicationBudgetLine>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationRisk> ApplicationRisks => Set<Husly.Features.Calls.Applications.ApplicationRisk>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationAnswer> ApplicationAnswers => Set<Husly.Features.Calls.Applications.ApplicationAnswer>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationAttachment> ApplicationAttachments => Set<Husly.Features.Calls.Applications.ApplicationAttachment>();
+    public DbSet<Husly.Features.Calls.Applications.ApplicationEvent> ApplicationEvents => Set<Husly.Features.Calls.Applications.ApplicationEvent>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -28,7 +28,7 @@ public sealed class HandlerRefusalTests(Apps apps)
 {
     private sealed record Targets(Guid Resident, Guid Other, Guid Enrolment, Guid Draft, Guid DraftVersion, Guid Consent, Guid Link,
         Guid Transfer, Guid Duplicate, Guid DuplicateVersion, Guid Emergency, Guid Project, Guid ProjectVersion, Guid Funding,
-        Guid Impact, Guid ProjectPartner, Guid Victim);
+        Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion);
 
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Every_post_handler_refuses_every_role_it_is_not_for(TestDatabase db)
@@ -53,7 +53,13 @@ public sealed class HandlerRefusalTests(Apps apps)
                 }
                 var url = Fill(route, t) + (handler is "" ? "" : "?handler=" + handler);
                 // The version a handler checks is the target's own, so a refusal can only come from the access rule.
-                var version = handler switch { "ResolveDuplicate" => t.DuplicateVersion, "Archive" or "Restore" or "ChangePhase" => t.ProjectVersion, _ => t.DraftVersion };
+                var version = handler switch
+                {
+                    "ResolveDuplicate" => t.DuplicateVersion,
+                    "Archive" or "Restore" or "ChangePhase" => t.ProjectVersion,
+                    "Submit" or "Endorse" or "Return" or "RequestEndorsement" or "WithdrawRequest" => t.ApplicationVersion,
+                    _ => t.DraftVersion,
+                };
                 var response = await client.PostAsync(url, new FormUrlEncodedContent([.. Form(t).Where(f => f.Key != "version"),
                     new("version", version.ToString()), new("Phase.Version", t.ProjectVersion.ToString()), new("__RequestVerificationToken", token)]));
                 tried++;
@@ -89,6 +95,8 @@ public sealed class HandlerRefusalTests(Apps apps)
         _ when route.StartsWith("/privacy", StringComparison.Ordinal) => role == Roles.PrivacyOfficer,
         _ when route.StartsWith("/administration", StringComparison.Ordinal) => role == Roles.Administrator,
         "/calls/subscriptions" => true, // anyone signed in asks for their own alerts
+        "/calls/{id}/apply" => role is Roles.ProjectLead or Roles.DistrictDirector, // starts a draft of their own
+        _ when route.StartsWith("/applications", StringComparison.Ordinal) => false, // the target is a draft nobody here works on
         _ when route.StartsWith("/calls", StringComparison.Ordinal) => role is Roles.ProgrammeOwner or Roles.ProgrammeManager,
         "/portfolio/projects/create" => Husly.Features.Portfolio.Projects.CreateModel.MayCreateAny(new System.Security.Claims.ClaimsPrincipal(
             new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, role)], "test"))),
@@ -121,6 +129,7 @@ public sealed class HandlerRefusalTests(Apps apps)
         var id = route.StartsWith("/portfolio/projects", StringComparison.Ordinal) ? t.Project
             : route.StartsWith("/portfolio/programmes", StringComparison.Ordinal) ? DemoIds.Programme("BOSin")
             : route.StartsWith("/administration", StringComparison.Ordinal) ? t.Victim
+            : route.StartsWith("/applications", StringComparison.Ordinal) ? t.Application
             : route.StartsWith("/calls/stages", StringComparison.Ordinal) ? DemoIds.Programme("BOSin")
             : route.StartsWith("/calls", StringComparison.Ordinal) ? Husly.Data.DemoData.DemoCalls.NextYear
             : t.Resident;
@@ -212,8 +221,13 @@ public sealed class HandlerRefusalTests(Apps apps)
         var lines = await app.QueryAsync(d => d.Projects.Where(p => p.Id == project.Id)
             .Select(p => new { p.Version, Funding = p.Funding.Select(f => f.Id).First(), Impact = p.Impacts.Select(i => i.Id).First(), Partner = p.Partners.Select(x => x.Id).First() }).SingleAsync());
         var draftVersion = await app.QueryAsync(d => d.Decisions.Where(x => x.Id == draft.Id).Select(x => x.Version).SingleAsync());
+        // An application from Alna that nobody with a demo account works on.
+        var application = new Husly.Features.Calls.Applications.Application { Id = Guid.CreateVersion7(), CallId = DemoCalls.NextYear, Title = "Alnas søknad", LeadUnitId = alna };
+        application.Members.Add(new Husly.Features.Calls.Applications.ApplicationMember { ApplicationId = application.Id, UserId = victim.Id, Role = Husly.Features.Calls.Applications.MemberRole.Owner });
+        db.Add(application);
+        await db.SaveChangesAsync();
         return new Targets(resident.Id, other.Id, enrolment.Id, draft.Id, draftVersion, consent.Id, link.Id, transfer.Id, duplicate.Id, duplicate.Version,
-            emergency.Id, project.Id, lines.Version, lines.Funding, lines.Impact, lines.Partner, victim.Id);
+            emergency.Id, project.Id, lines.Version, lines.Funding, lines.Impact, lines.Partner, victim.Id, application.Id, application.Version);
     }
 
     /// <summary>Everything in Alna an accepted post would change.</summary>
@@ -240,6 +254,8 @@ public sealed class HandlerRefusalTests(Apps apps)
         Add("project", await d.Projects.Where(p => p.Id == t.Project).Select(p => p.Version + "|" + p.Partners.Count + "|" + p.Funding.Count + "|" + p.Impacts.Count).SingleAsync());
         Add("programme", await d.Programmes.Where(p => p.Id == DemoIds.Programme("BOSin")).Select(p => p.Version).SingleAsync());
         Add("victim", await d.Users.Where(u => u.Id == t.Victim).Select(u => u.SecurityStamp + "|" + u.IsActive).SingleAsync());
+        Add("application", await d.Applications.Where(a => a.Id == t.Application).Select(a => a.Version + "|" + a.Stage + "|" + a.Members.Count).SingleAsync()
+            + "|" + await d.ApplicationAttachments.CountAsync(x => x.ApplicationId == t.Application));
         return text.ToString();
     });
 }

@@ -30,12 +30,14 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     public const string AccessLogKey = "dGVzdC1ub2trZWwtZm9yLXRpbGdhbmdzbG9nZ2VuLTEyMw==";
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
 
     /// <summary>An app on a new database of its own; <paramref name="settings"/> are added to (or override) the test
     /// settings.</summary>
-    public HuslyApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    public HuslyApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
         Database = database;
+        _clock = clock;
         _settings = settings ?? new Dictionary<string, string>();
         _checkpoints = Path.Combine(Path.GetTempPath(), $"husly-checkpoints-{Guid.NewGuid():N}");
         _ownsCheckpoints = true;
@@ -59,6 +61,7 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     {
         Database = sameDatabaseAs.Database;
         _settings = sameDatabaseAs._settings;
+        _clock = sameDatabaseAs._clock;
         _connectionString = sameDatabaseAs._connectionString;
         _checkpoints = sameDatabaseAs._checkpoints;
     }
@@ -88,6 +91,11 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
+            if (_clock is not null)
+            {
+                // An app of its own with a clock the test moves (deadlines); the shared apps keep the real one.
+                services.AddSingleton(_clock);
+            }
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, HeaderAuthHandler>(HeaderAuthHandler.Name, null)
                 .AddPolicyScheme("TestOrCookie", null, o => o.ForwardDefaultSelector = ctx =>

@@ -9,6 +9,8 @@ internal static class CallsModule
         services.AddScoped<CallAccess>();
         services.AddScoped<CallStages>();
         services.AddScoped<Invitations>();
+        services.AddScoped<Applications.ApplicationAccess>();
+        services.AddScoped<Applications.ApplicationFlow>();
         return services;
     }
 }

@@ -273,6 +273,318 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Husly.Features.Calls.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndorsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorsedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndorsementRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnContribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserInvolvement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatIsNew")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("CallId", "Stage");
+
+                    b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationAnswer", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId", "QuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("ApplicationAnswers");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationAttachments");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationBudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationBudgetLines");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "At");
+
+                    b.ToTable("ApplicationEvents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationMember", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApplicationMembers");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationMilestones");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationRisk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Consequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mitigation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationRisks");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationTargetGroup", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "TargetGroupId");
+
+                    b.HasIndex("TargetGroupId");
+
+                    b.ToTable("ApplicationTargetGroups");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationUnit", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "OrganisationId", "Kind");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ApplicationUnits");
+                });
+
             modelBuilder.Entity("Husly.Features.Calls.Call", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2175,6 +2487,126 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Husly.Features.Calls.Applications.Application", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationAnswer", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Calls.EligibilityQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationAttachment", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationBudgetLine", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationEvent", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationMember", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Users.HuslyUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationMilestone", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationRisk", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany("Risks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationTargetGroup", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany("TargetGroups")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Projects.TargetGroup", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.ApplicationUnit", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany("Units")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Husly.Features.Calls.Call", b =>
                 {
                     b.HasOne("Husly.Features.Portfolio.Programmes.InnovationProgramme", null)
@@ -2661,6 +3093,23 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Applications.Application", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Budget");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Risks");
+
+                    b.Navigation("TargetGroups");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Husly.Features.Calls.Call", b =>

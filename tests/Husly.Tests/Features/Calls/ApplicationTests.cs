@@ -1,0 +1,243 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using Husly.Data;
+using Husly.Data.DemoData;
+using Husly.Features.Calls;
+using Husly.Features.Calls.Applications;
+using Husly.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Husly.Tests.Features.Calls;
+
+/// <summary>Issue 10 §2: applications drafted together, endorsed or returned by the district director, submitted before
+/// the deadline and then locked, with attachments checked by their content.</summary>
+public sealed class ApplicationTests(Apps apps)
+{
+    private static readonly string Open = $"/calls/{DemoCalls.NextYear}";
+
+    private static async Task<Guid> StartAsync(HttpClient client, string unit, string? title = null)
+    {
+        var response = await client.SubmitAsync(await client.GetPageAsync($"{Open}/apply"), "main form",
+            Html.Values(("Input.Title", title ?? $"Søknad {Guid.NewGuid():N}"), ("Input.LeadUnitId", DemoIds.Organisation(unit).ToString())));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Guid.Parse(response.Headers.Location!.ToString().Split('/').Last());
+    }
+
+    /// <summary>Fills every section so the application is complete; the answers say it is not ordinary operations.</summary>
+    private static async Task<HttpResponseMessage> FillAsync(HttpClient client, Guid id, params (string, string?)[] more)
+    {
+        var page = await client.GetPageAsync($"/applications/edit/{id}");
+        var questions = page.QuerySelectorAll("#Input_Answers input[value=no]").Select(i => (i.GetAttribute("name")!, (string?)"no"));
+        var tg = page.QuerySelector("#Input_TargetGroups input")!.GetAttribute("value");
+        (string, string?)[] values =
+        [
+            ("Input.Challenge", "Unge som flytter fra barnevernet mister boligen det første året."),
+            ("Input.UserInvolvement", "Ungdom er med i prosjektgruppen."), ("Input.WhatIsNew", "En bo-trener følger hver ungdom i ett år."),
+            ("Input.TargetGroups", tg), ("Input.Budget[0].Year", "2027"), ("Input.Budget[0].Category", "Salaries"), ("Input.Budget[0].Amount", "800000"),
+            ("Input.Budget[1].Year", "2027"), ("Input.Budget[1].Category", "Other"), ("Input.Budget[1].Amount", "50000"), ("Input.OwnContribution", "200000"),
+            ("Input.Milestones[0].Title", "Første ungdom i gang"), ("Input.Milestones[0].DueOn", "01.03.2027"),
+            ("Input.Risks[0].Description", "For få deltakere"), ("Input.Risks[0].Probability", "2"), ("Input.Risks[0].Consequence", "4"), ("Input.Risks[0].Mitigation", "Samarbeid med barnevernet"),
+            .. questions,
+        ];
+        return await client.SubmitAsync(page, "main form", Html.Values([.. values.Where(v => !more.Any(m => m.Item1 == v.Item1)), .. more]));
+    }
+
+    private static Task<HttpResponseMessage> StepAsync(HttpClient client, IHtmlDocument page, string handler) =>
+        client.SubmitAsync(page, $"form[action*='handler={handler}']");
+
+    private static async Task<Application> RowAsync(HuslyApp app, Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HuslyDbContext>().Applications.AsNoTracking().Include(a => a.Budget).SingleAsync(a => a.Id == id);
+    }
+
+    private static async Task<List<string>> MailToAsync(HuslyApp app, Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var link = $"/applications/{id}";
+        return await scope.ServiceProvider.GetRequiredService<HuslyDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.Body.Contains(link)).OrderBy(m => m.CreatedAt).Select(m => m.To + " " + m.Subject).ToListAsync();
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Two_people_draft_it_the_director_returns_then_endorses_it_and_once_submitted_it_is_locked(TestDatabase db)
+    {
+        var app = apps[db];
+        var lead = app.ClientFor(DemoAccounts.LeadGrorud);
+        var colleague = app.ClientFor(DemoAccounts.LeadFrogner);
+        var director = app.ClientFor(DemoAccounts.DirectorGrorud);
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        var id = await StartAsync(lead, "Bydel Grorud");
+        var url = $"/applications/{id}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync(url)).StatusCode);
+        var members = await lead.GetPageAsync($"{url}/members");
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(members, "#add-member", Html.Values(("Input.Email", DemoAccounts.LeadFrogner.Email)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(colleague, id)).StatusCode);
+        Assert.Equal("850 000 kr", (await lead.GetPageAsync(url)).QuerySelector("#amount-applied")!.TextContent.Replace('\u00a0', ' '));
+
+        // Before it is asked to endorse, the director does not see the draft; the programme never sees a draft.
+        Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(url)).StatusCode);
+        Assert.Null((await colleague.GetPageAsync(url)).QuerySelector("form[action*='handler=RequestEndorsement']"));
+        var openForm = await colleague.GetPageAsync($"/applications/edit/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(lead, await lead.GetPageAsync(url), "RequestEndorsement")).StatusCode);
+
+        // Locked while the director looks at it: a stale edit saves nothing and keeps what was typed.
+        var locked = await Html.ParseAsync(await colleague.SubmitAsync(openForm, "main form", Html.Values(("Input.WhatIsNew", "Sent endring"))));
+        Assert.Contains("kan ikke endres nå", locked.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sent endring", ((IHtmlTextAreaElement)locked.GetElementById("Input_WhatIsNew")!).Value);
+        Assert.Equal(HttpStatusCode.Redirect, (await colleague.GetAsync($"/applications/edit/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.GetAsync($"/applications/edit/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.DirectorFrogner).GetAsync(url)).StatusCode);
+
+        var toEndorse = await director.GetPageAsync("/applications");
+        Assert.Contains(toEndorse.QuerySelectorAll("#to-endorse a"), a => a.GetAttribute("href") == url);
+        var noComment = await StepAsync(director, await director.GetPageAsync(url), "Return");
+        Assert.Contains("Skriv hva som må endres", (await Html.ParseAsync(noComment)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await director.SubmitAsync(await director.GetPageAsync(url), "form[action*='handler=Return']", Html.Values(("Comment", "Beskriv samarbeidet med NAV.")))).StatusCode);
+        var returned = await lead.GetPageAsync(url);
+        Assert.Contains("Beskriv samarbeidet med NAV.", returned.QuerySelector("#return-comment")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, id, ("Input.UserInvolvement", "Ungdom og NAV-veileder er med."))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(lead, await lead.GetPageAsync(url), "RequestEndorsement")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(director, await director.GetPageAsync(url), "Endorse")).StatusCode);
+        var endorsed = await lead.GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(lead, endorsed, "Submit")).StatusCode);
+
+        var submitted = await RowAsync(app, id);
+        Assert.Equal(ApplicationStage.Submitted, submitted.Stage);
+        Assert.Equal("Ungdom og NAV-veileder er med.", submitted.UserInvolvement);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(url)).StatusCode);
+        Assert.Contains((await manager.GetPageAsync("/applications")).QuerySelectorAll("#submitted a"), a => a.GetAttribute("href") == url);
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.GetAsync($"/applications/edit/{id}")).StatusCode);
+        var again = await StepAsync(lead, endorsed, "Submit");
+        Assert.Contains("endret siden du åpnet den", (await Html.ParseAsync(again)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var events = (await lead.GetPageAsync(url)).QuerySelectorAll("#events li").Select(li => li.TextContent).ToList();
+        Assert.Equal(7, events.Count); // started, colleague added, asked, returned, asked, endorsed, submitted
+        Assert.Contains(DemoAccounts.LeadFrogner.Name, events[1], StringComparison.Ordinal);
+        Assert.Contains("Beskriv samarbeidet med NAV.", events[3], StringComparison.Ordinal);
+
+        var mail = await MailToAsync(app, id);
+        Assert.Contains(mail, m => m.StartsWith(DemoAccounts.DirectorGrorud.Email + " Søknad til godkjenning", StringComparison.Ordinal));
+        Assert.Contains(mail, m => m.StartsWith(DemoAccounts.LeadFrogner.Email + " Søknaden er sendt tilbake", StringComparison.Ordinal));
+        Assert.Contains(mail, m => m.StartsWith(DemoAccounts.LeadGrorud.Email + " Søknaden er godkjent", StringComparison.Ordinal));
+        Assert.Contains(mail, m => m.StartsWith(DemoAccounts.LeadFrogner.Email + " Søknaden er sendt inn", StringComparison.Ordinal));
+        Assert.Contains(mail, m => m.StartsWith(DemoAccounts.LeadFrogner.Email + " Du er invitert", StringComparison.Ordinal));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_applicant_learns_at_once_what_is_missing_and_why_it_is_not_eligible(TestDatabase db)
+    {
+        var lead = apps[db].ClientFor(DemoAccounts.LeadFrogner);
+        var id = await StartAsync(lead, "Velferdsetaten");
+        var refused = await StepAsync(lead, await lead.GetPageAsync($"/applications/{id}"), "Submit");
+        var errors = (await Html.ParseAsync(refused)).QuerySelector("#form-errors")!.TextContent;
+        Assert.Contains("Velg minst én målgruppe.", errors, StringComparison.Ordinal);
+        Assert.Contains("Svar på alle spørsmålene om hvem som kan søke.", errors, StringComparison.Ordinal);
+
+        var page = await lead.GetPageAsync($"/applications/edit/{id}");
+        var ordinary = page.QuerySelectorAll("#Input_Answers input[value=yes]")[0].GetAttribute("name")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, id, (ordinary, "yes"))).StatusCode);
+        var details = await lead.GetPageAsync($"/applications/{id}");
+        Assert.Contains("Programmet støtter ikke ordinær drift.", details.QuerySelector("#ineligible")!.TextContent, StringComparison.Ordinal);
+        // An agency has no district director: no endorsement step, it goes straight to submission.
+        Assert.DoesNotContain(details.QuerySelectorAll("#stages li"), li => li.TextContent.Contains("bydelsdirektør", StringComparison.Ordinal));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Forged_choices_and_other_peoples_steps_are_refused(TestDatabase db)
+    {
+        var app = apps[db];
+        var lead = app.ClientFor(DemoAccounts.LeadFrogner);
+        var id = await StartAsync(lead, "Velferdsetaten");
+        var forged = await FillAsync(lead, id, ("Input.TargetGroups", Guid.NewGuid().ToString()));
+        Assert.Contains("Skjemaet var utdatert", (await Html.ParseAsync(forged)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var version = (await RowAsync(app, id)).Version.ToString();
+        foreach (var other in new[] { DemoAccounts.LeadGrorud, DemoAccounts.DirectorFrogner, DemoAccounts.Manager, DemoAccounts.PartnerNav })
+        {
+            foreach (var handler in new[] { "Submit", "Endorse", "Return", "RequestEndorsement" })
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(other).PostWithTokenAsync($"/applications/{id}?handler={handler}", ("version", version))).StatusCode);
+            }
+        }
+        Assert.Equal(ApplicationStage.Draft, (await RowAsync(app, id)).Stage);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.Manager).GetAsync($"{Open}/apply")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Attachments_are_taken_by_their_content_and_always_downloaded(TestDatabase db)
+    {
+        var app = apps[db];
+        var lead = app.ClientFor(DemoAccounts.LeadFrogner);
+        var id = await StartAsync(lead, "Velferdsetaten");
+        async Task<HttpResponseMessage> UploadAsync(byte[] content, string name)
+        {
+            var page = await lead.GetPageAsync($"/applications/{id}/attachments");
+            var token = page.QuerySelector("#upload input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", name);
+            return await lead.PostAsync($"/applications/{id}/attachments?handler=Upload", form);
+        }
+        static byte[] Office(params string[] entries)
+        {
+            using var buffer = new MemoryStream();
+            using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var entry in entries.Prepend("[Content_Types].xml"))
+                {
+                    using var writer = new StreamWriter(zip.CreateEntry(entry).Open());
+                    writer.Write("<x/>");
+                }
+            }
+            return buffer.ToArray();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"u8.ToArray(), "budsjett.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(Office("word/document.xml"), "plan.pdf")).StatusCode);
+        var lies = await UploadAsync("<html><script>alert(1)</script></html>"u8.ToArray(), "ikke-en-pdf.pdf");
+        Assert.Equal(HttpStatusCode.OK, lies.StatusCode);
+        Assert.StartsWith("Filen er ikke en PDF-", (await Html.ParseAsync(lies)).FieldError("file"), StringComparison.Ordinal);
+        Assert.StartsWith("Filen er ikke en PDF-", (await Html.ParseAsync(await UploadAsync(Office("word/document.xml", "word/vbaProject.bin"), "makro.docx"))).FieldError("file"), StringComparison.Ordinal);
+        Assert.StartsWith("Filen er større enn 10 MB", (await Html.ParseAsync(await UploadAsync(new byte[AttachmentType.MaxBytes + 1], "stor.pdf"))).FieldError("file"), StringComparison.Ordinal);
+
+        var links = (await lead.GetPageAsync($"/applications/{id}")).QuerySelectorAll("#attachments a").ToList();
+        Assert.Equal(["budsjett.pdf", "plan.docx"], links.Select(a => a.TextContent));
+        var download = await lead.GetAsync(links[1].GetAttribute("href"));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.LeadGrorud).GetAsync(links[1].GetAttribute("href"))).StatusCode);
+    }
+
+    /// <summary>The server's clock decides: a second before the deadline is in time, the deadline itself is too late.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Submission_at_the_deadline_is_refused_a_second_before_it_is_accepted(TestDatabase db)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new HuslyApp(db, clock: clock);
+        var lead = app.ClientFor(DemoAccounts.LeadFrogner);
+        var early = await StartAsync(lead, "Velferdsetaten");
+        var late = await StartAsync(lead, "Velferdsetaten");
+        Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, early)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, late)).StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var closes = (await scope.ServiceProvider.GetRequiredService<HuslyDbContext>().Calls.SingleAsync(c => c.Id == DemoCalls.NextYear)).ClosesAt;
+
+        var pages = (await lead.GetPageAsync($"/applications/{early}"), await lead.GetPageAsync($"/applications/{late}"));
+        clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(closes, DateTimeKind.Utc)).AddSeconds(-1));
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(lead, pages.Item1, "Submit")).StatusCode);
+        clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(closes, DateTimeKind.Utc)));
+        var refused = await StepAsync(lead, pages.Item2, "Submit");
+        Assert.Contains("Fristen gikk ut", (await Html.ParseAsync(refused)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStage.Submitted, (await RowAsync(app, early)).Stage);
+        Assert.Equal(ApplicationStage.Draft, (await RowAsync(app, late)).Stage);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"{Open}/apply")).StatusCode);
+        Assert.Contains("ikke åpen", (await lead.GetPageAsync($"{Open}/apply")).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+    }
+}
