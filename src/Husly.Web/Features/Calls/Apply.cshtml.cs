@@ -7,6 +7,7 @@ using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Calls;
@@ -32,6 +33,8 @@ public sealed class ApplyModel(HuslyDbContext db, CallAccess access, Organisatio
     public Call Call { get; private set; } = null!;
     public List<SelectListItem> LeadUnits { get; private set; } = [];
 
+    public const int MaxDrafts = 20;
+
     /// <summary>Municipal units apply; programme managers assess, so they do not.</summary>
     public static bool MayApply(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.ProjectLead) || user.IsInRole(Roles.DistrictDirector);
 
@@ -41,7 +44,7 @@ public sealed class ApplyModel(HuslyDbContext db, CallAccess access, Organisatio
         {
             return refusal;
         }
-        Input.LeadUnitId = LeadUnits.Any(u => u.Value == User.OrganisationId()?.ToString()) ? User.OrganisationId() : null;
+        Input.LeadUnitId = LeadUnits.Count == 1 ? Guid.Parse(LeadUnits[0].Value) : null;
         return Page();
     }
 
@@ -53,7 +56,12 @@ public sealed class ApplyModel(HuslyDbContext db, CallAccess access, Organisatio
         }
         if (Input.LeadUnitId is { } unit && !LeadUnits.Any(u => u.Value == unit.ToString()))
         {
-            ModelState.AddModelError("Input.LeadUnitId", l["Velg en bydel eller etat fra listen."]);
+            ModelState.AddModelError("Input.LeadUnitId", l["Du kan søke for enheten du hører til. Velg den fra listen."]);
+        }
+        var me = User.Id()!.Value;
+        if (await db.Applications.CountAsync(a => a.Stage == ApplicationStage.Draft && a.Members.Any(m => m.UserId == me && m.Role == MemberRole.Owner)) >= MaxDrafts)
+        {
+            ModelState.AddModelError("", l["Du har allerede {0} utkast. Send inn eller slett noen før du starter flere.", MaxDrafts]);
         }
         if (!ModelState.IsValid)
         {
@@ -91,7 +99,15 @@ public sealed class ApplyModel(HuslyDbContext db, CallAccess access, Organisatio
         {
             ModelState.AddModelError("", l["Utlysningen er ikke åpen. Du kan søke mens den er åpen."]);
         }
-        LeadUnits = await units.LeadUnitsAsync();
+        // One applies for one's own unit (a team applies through its district), so the right director is asked to endorse.
+        var all = await units.UnitsAsync();
+        var own = all.FirstOrDefault(u => u.Id == User.OrganisationId());
+        var unit = own?.Kind == OrganisationKind.Team ? all.FirstOrDefault(u => u.Id == own.ParentId) : own;
+        LeadUnits = unit is { Kind: OrganisationKind.District or OrganisationKind.Agency } ? [new SelectListItem(unit.Name, unit.Id.ToString())] : [];
+        if (LeadUnits.Count == 0)
+        {
+            ModelState.AddModelError("", l["Enheten din kan ikke søke. Søknader kommer fra bydeler og etater."]);
+        }
         return null;
     }
 }

@@ -19,10 +19,11 @@ public sealed class ApplicationTests(Apps apps)
 {
     private static readonly string Open = $"/calls/{DemoCalls.NextYear}";
 
-    private static async Task<Guid> StartAsync(HttpClient client, string unit, string? title = null)
+    /// <summary>Starts an application for the user's own unit (the only one offered).</summary>
+    private static async Task<Guid> StartAsync(HttpClient client, string? title = null)
     {
         var response = await client.SubmitAsync(await client.GetPageAsync($"{Open}/apply"), "main form",
-            Html.Values(("Input.Title", title ?? $"Søknad {Guid.NewGuid():N}"), ("Input.LeadUnitId", DemoIds.Organisation(unit).ToString())));
+            Html.Values(("Input.Title", title ?? $"Søknad {Guid.NewGuid():N}")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(response.Headers.Location!.ToString().Split('/').Last());
     }
@@ -71,7 +72,7 @@ public sealed class ApplicationTests(Apps apps)
         var colleague = app.ClientFor(DemoAccounts.LeadFrogner);
         var director = app.ClientFor(DemoAccounts.DirectorGrorud);
         var manager = app.ClientFor(DemoAccounts.Manager);
-        var id = await StartAsync(lead, "Bydel Grorud");
+        var id = await StartAsync(lead);
         var url = $"/applications/{id}";
 
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync(url)).StatusCode);
@@ -134,8 +135,8 @@ public sealed class ApplicationTests(Apps apps)
     public async Task The_applicant_learns_at_once_what_is_missing_and_why_it_is_not_eligible(TestDatabase db)
     {
         var lead = apps[db].ClientFor(DemoAccounts.LeadFrogner);
-        var id = await StartAsync(lead, "Velferdsetaten");
-        var refused = await StepAsync(lead, await lead.GetPageAsync($"/applications/{id}"), "Submit");
+        var id = await StartAsync(lead);
+        var refused = await StepAsync(lead, await lead.GetPageAsync($"/applications/{id}"), "RequestEndorsement");
         var errors = (await Html.ParseAsync(refused)).QuerySelector("#form-errors")!.TextContent;
         Assert.Contains("Velg minst én målgruppe.", errors, StringComparison.Ordinal);
         Assert.Contains("Svar på alle spørsmålene om hvem som kan søke.", errors, StringComparison.Ordinal);
@@ -145,8 +146,54 @@ public sealed class ApplicationTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, id, (ordinary, "yes"))).StatusCode);
         var details = await lead.GetPageAsync($"/applications/{id}");
         Assert.Contains("Programmet støtter ikke ordinær drift.", details.QuerySelector("#ineligible")!.TextContent, StringComparison.Ordinal);
-        // An agency has no district director: no endorsement step, it goes straight to submission.
-        Assert.DoesNotContain(details.QuerySelectorAll("#stages li"), li => li.TextContent.Contains("bydelsdirektør", StringComparison.Ordinal));
+        Assert.Contains(details.QuerySelectorAll("#stages li"), li => li.TextContent.Contains("bydelsdirektør", StringComparison.Ordinal));
+        Assert.Null(details.QuerySelector("form[action*='handler=Submit']"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_director_applying_for_their_own_district_is_not_asked_to_endorse_it(TestDatabase db)
+    {
+        var director = apps[db].ClientFor(DemoAccounts.DirectorFrogner);
+        var id = await StartAsync(director);
+        Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(director, id)).StatusCode);
+        var page = await director.GetPageAsync($"/applications/{id}");
+        Assert.Null(page.QuerySelector("form[action*='handler=RequestEndorsement']"));
+        Assert.Null(page.QuerySelector("form[action*='handler=Endorse']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(director, page, "Submit")).StatusCode);
+        Assert.Equal(ApplicationStage.Submitted, (await RowAsync(apps[db], id)).Stage);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_change_to_members_or_attachments_counts_as_a_change_of_the_application(TestDatabase db)
+    {
+        var app = apps[db];
+        var lead = app.ClientFor(DemoAccounts.LeadGrorud);
+        var id = await StartAsync(lead);
+        Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, id)).StatusCode);
+        var seen = await lead.GetPageAsync($"/applications/{id}");
+        var empty = await lead.SubmitAsync(await lead.GetPageAsync($"/applications/{id}/members"), "#add-member", Html.Values(("Input.Email", "")));
+        Assert.Equal("Skriv e-postadressen til personen du vil invitere.", (await Html.ParseAsync(empty)).FieldError("Input_Email"));
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(await lead.GetPageAsync($"/applications/{id}/members"), "#add-member", Html.Values(("Input.Email", DemoAccounts.LeadFrogner.Email)))).StatusCode);
+        var stale = await StepAsync(lead, seen, "RequestEndorsement");
+        Assert.Contains("endret siden du åpnet den", (await Html.ParseAsync(stale)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await RowAsync(app, id)).EndorsementRequestedAt);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_owner_deletes_a_draft_with_its_attachments_and_history(TestDatabase db)
+    {
+        var app = apps[db];
+        var lead = app.ClientFor(DemoAccounts.LeadGrorud);
+        var id = await StartAsync(lead);
+        await lead.SubmitAsync(await lead.GetPageAsync($"/applications/{id}/members"), "#add-member", Html.Values(("Input.Email", DemoAccounts.LeadFrogner.Email)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.LeadFrogner).GetAsync($"/applications/{id}/delete")).StatusCode);
+        var deleted = await lead.SubmitAsync(await lead.GetPageAsync($"/applications/{id}/delete"), "main form");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/applications/{id}")).StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
+        Assert.False(await context.ApplicationEvents.AnyAsync(e => e.ApplicationId == id));
+        Assert.False(await context.ApplicationMembers.AnyAsync(m => m.ApplicationId == id));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -154,7 +201,10 @@ public sealed class ApplicationTests(Apps apps)
     {
         var app = apps[db];
         var lead = app.ClientFor(DemoAccounts.LeadFrogner);
-        var id = await StartAsync(lead, "Velferdsetaten");
+        var id = await StartAsync(lead);
+        var otherUnit = await lead.SubmitAsync(await lead.GetPageAsync($"{Open}/apply"), "main form",
+            Html.Values(("Input.Title", "Fra en annen enhet"), ("Input.LeadUnitId", DemoIds.Organisation(ReferenceData.WelfareAgency).ToString())));
+        Assert.StartsWith("Du kan søke for enheten du hører til", (await Html.ParseAsync(otherUnit)).FieldError("Input_LeadUnitId"), StringComparison.Ordinal);
         var forged = await FillAsync(lead, id, ("Input.TargetGroups", Guid.NewGuid().ToString()));
         Assert.Contains("Skjemaet var utdatert", (await Html.ParseAsync(forged)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
         var version = (await RowAsync(app, id)).Version.ToString();
@@ -174,7 +224,7 @@ public sealed class ApplicationTests(Apps apps)
     {
         var app = apps[db];
         var lead = app.ClientFor(DemoAccounts.LeadFrogner);
-        var id = await StartAsync(lead, "Velferdsetaten");
+        var id = await StartAsync(lead);
         async Task<HttpResponseMessage> UploadAsync(byte[] content, string name)
         {
             var page = await lead.GetPageAsync($"/applications/{id}/attachments");
@@ -221,9 +271,13 @@ public sealed class ApplicationTests(Apps apps)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new HuslyApp(db, clock: clock);
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        var noEndorsement = Html.Values(("Input[0].Name", "Utkast"));
+        noEndorsement["Input[1].IsEnabled"] = null;
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(await manager.GetPageAsync($"/calls/stages/{DemoIds.Programme("BOSin")}"), "main form", noEndorsement)).StatusCode);
         var lead = app.ClientFor(DemoAccounts.LeadFrogner);
-        var early = await StartAsync(lead, "Velferdsetaten");
-        var late = await StartAsync(lead, "Velferdsetaten");
+        var early = await StartAsync(lead);
+        var late = await StartAsync(lead);
         Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, early)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await FillAsync(lead, late)).StatusCode);
         await using var scope = app.Services.CreateAsyncScope();

@@ -36,8 +36,9 @@ public sealed class ApplicationAccess(HuslyDbContext db, CallAccess calls, CallS
         }
         var call = await db.Calls.AsNoTracking().Include(c => c.Questions).Include(c => c.Criteria).AsSplitQuery().SingleAsync(c => c.Id == application.CallId);
         var role = application.Members.FirstOrDefault(m => m.UserId == userId)?.Role;
-        var endorser = user.IsInRole(Roles.DistrictDirector) && user.OrganisationId() == application.LeadUnitId
-            && (application.EndorsementRequestedAt is not null || application.Stage != ApplicationStage.Draft);
+        // A director who writes on the application does not endorse it.
+        var endorser = role is null && user.IsInRole(Roles.DistrictDirector) && user.OrganisationId() == application.LeadUnitId
+            && (application.EndorsementRequestedAt is not null || application.EndorsedAt is not null);
         var manager = application.Stage is not (ApplicationStage.Draft or ApplicationStage.Endorsed) && await calls.MayManageAsync(user, call.ProgrammeId);
         if (role is null && !endorser && !manager)
         {
@@ -45,7 +46,11 @@ public sealed class ApplicationAccess(HuslyDbContext db, CallAccess calls, CallS
         }
         var flow = await stages.ForProgrammeAsync(call.ProgrammeId);
         var isDistrict = await db.Organisations.AnyAsync(o => o.Id == application.LeadUnitId && o.Kind == Husly.Features.Administration.Organisations.OrganisationKind.District);
-        var needsEndorsement = isDistrict && flow.Any(s => s.Stage == ApplicationStage.Endorsed && s.IsEnabled);
+        // The district's director endorses; when the director is the one applying, there is nobody above to ask.
+        var owner = application.Members.First(m => m.Role == MemberRole.Owner).UserId;
+        var ownerIsDirector = await db.Users.AnyAsync(u => u.Id == owner && u.OrganisationId == application.LeadUnitId
+            && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.DistrictDirector)));
+        var needsEndorsement = isDistrict && !ownerIsDirector && flow.Any(s => s.Stage == ApplicationStage.Endorsed && s.IsEnabled);
         return new OpenApplication(application, call, new ApplicationViewer(userId, user.DisplayName(), role, endorser, manager), needsEndorsement,
             [.. flow.Where(s => s.IsEnabled && (needsEndorsement || s.Stage != ApplicationStage.Endorsed))]);
     }

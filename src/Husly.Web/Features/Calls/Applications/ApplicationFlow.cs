@@ -125,7 +125,7 @@ public sealed class ApplicationFlow(HuslyDbContext db, Outbox outbox, TimeProvid
         a.EndorsementRequestedAt = null;
         a.ReturnComment = comment.Trim();
         Record(a, who, "Sendt tilbake av bydelsdirektøren", a.ReturnComment);
-        await NotifyAsync(a, $"Søknaden er sendt tilbake: {a.Title}", $"{who.Name} har sendt søknaden «{a.Title}» til «{call.Title}» tilbake med denne kommentaren:\n\n{a.ReturnComment}");
+        await NotifyAsync(a, $"Søknaden er sendt tilbake: {a.Title}", $"{who.Name} har sendt søknaden «{a.Title}» til «{call.Title}» tilbake med en kommentar om hva som må endres. Du ser kommentaren når du logger inn.");
         return ChangeResult.Done;
     }
 

@@ -3,10 +3,13 @@ using System.IO.Compression;
 namespace Husly.Features.Calls.Applications;
 
 /// <summary>What a file really is, read from its content: a PDF, a Word document or an Excel workbook. The name the
-/// browser sent decides nothing; a macro-enabled Office file or anything else is refused.</summary>
+/// browser sent decides nothing; macro-enabled or ActiveX Office files and anything else are refused. This is a type
+/// check, not a malware scan: embedded objects in Office files and PDF content are passed through as they are, and files
+/// are only ever served as downloads.</summary>
 public static class AttachmentType
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+    private const int MaxEntries = 5000;
 
     public sealed record Kind(string ContentType, string Extension);
 
@@ -27,15 +30,22 @@ public static class AttachmentType
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+            // Only the directory is read, never the entries; a real document has hundreds of parts, not many thousands.
+            if (zip.Entries.Count > MaxEntries)
+            {
+                return null;
+            }
             var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!names.Contains("[Content_Types].xml") || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+            if (!names.Contains("[Content_Types].xml") || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)
+                || n.Contains("/activeX/", StringComparison.OrdinalIgnoreCase)))
             {
                 return null;
             }
             return names.Contains("word/document.xml") ? Docx : names.Contains("xl/workbook.xml") ? Xlsx : null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException or OverflowException)
         {
+            // A damaged or crafted archive is simply not a document.
             return null;
         }
     }
@@ -44,11 +54,14 @@ public static class AttachmentType
     public static string SafeName(string given, Kind kind)
     {
         var name = Path.GetFileNameWithoutExtension(given.Replace('\\', '/').Split('/').Last());
-        var clean = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or ':' or '|' or '?' or '*'))]).Trim();
-        if (clean.Length == 0)
+        // Control and invisible format characters (such as right-to-left override, which can disguise an extension) go.
+        var clean = new string([.. name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format
+            && c is not ('"' or '<' or '>' or ':' or '|' or '?' or '*'))]).Trim();
+        var info = new System.Globalization.StringInfo(clean);
+        if (info.LengthInTextElements > 150)
         {
-            clean = "vedlegg";
+            clean = info.SubstringByTextElements(0, 150);
         }
-        return (clean.Length > 150 ? clean[..150] : clean) + kind.Extension;
+        return (clean.Length == 0 ? "vedlegg" : clean) + kind.Extension;
     }
 }

@@ -59,7 +59,11 @@ public sealed class AttachmentsModel(HuslyDbContext db, ApplicationAccess access
             UploadedAt = clock.GetUtcNow().UtcDateTime,
             UploadedBy = Open.Viewer.Name,
         });
-        await db.SaveChangesAsync();
+        if (!await ApplicationChange.TrySaveAsync(db, Open))
+        {
+            ModelState.AddModelError("file", l["Noen andre endret søknaden samtidig. Ingenting er lagret. Se over den og prøv igjen."]);
+            return Page();
+        }
         TempData.Flash(l["Vedlegget er lagt til."]);
         return RedirectToPage(new { id });
     }
@@ -70,9 +74,16 @@ public sealed class AttachmentsModel(HuslyDbContext db, ApplicationAccess access
         {
             return refusal;
         }
-        if (await db.ApplicationAttachments.Where(x => x.Id == attachmentId && x.ApplicationId == id).ExecuteDeleteAsync() == 0)
+        var attachment = await db.ApplicationAttachments.FirstOrDefaultAsync(x => x.Id == attachmentId && x.ApplicationId == id);
+        if (attachment is null)
         {
             return NotFound();
+        }
+        db.ApplicationAttachments.Remove(attachment);
+        if (!await ApplicationChange.TrySaveAsync(db, Open))
+        {
+            ModelState.AddModelError("", l["Noen andre endret søknaden samtidig. Ingenting er lagret. Se over den og prøv igjen."]);
+            return Page();
         }
         TempData.Flash(l["Vedlegget er fjernet."]);
         return RedirectToPage(new { id });

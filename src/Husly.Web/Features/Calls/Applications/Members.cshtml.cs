@@ -43,7 +43,7 @@ public sealed class MembersModel(HuslyDbContext db, ApplicationAccess access, Ou
         {
             ModelState.AddModelError("Input.Role", l["Velg medsøker eller økonomikontakt."]);
         }
-        var email = Input.Email.Trim().ToUpperInvariant();
+        var email = (Input.Email ?? "").Trim().ToUpperInvariant();
         var user = ModelState.IsValid ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive) : null;
         if (ModelState.IsValid && user is null)
         {
@@ -62,13 +62,10 @@ public sealed class MembersModel(HuslyDbContext db, ApplicationAccess access, Ou
         outbox.Queue(user.Email!, user.DisplayName, $"Du er invitert til søknaden «{Open.Application.Title}»",
             $"Hei {user.DisplayName},\n\n{Open.Viewer.Name} har lagt deg til som {l[Husly.Platform.Localization.Format.EnumName(Input.Role)].Value.ToLowerInvariant()} på søknaden «{Open.Application.Title}» til «{Open.Call.Title}».\n\nSe søknaden: {outbox.Link($"/applications/{id}")}",
             "application");
-        try
+        if (!await ApplicationChange.TrySaveAsync(db, Open))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Added twice at the same moment: the first one stands.
+            ModelState.AddModelError("", l["Noen andre endret søknaden samtidig. Ingenting er lagret. Se over den og prøv igjen."]);
+            return Page();
         }
         TempData.Flash(l["{0} er lagt til på søknaden.", user.DisplayName]);
         return RedirectToPage(new { id });
@@ -88,7 +85,11 @@ public sealed class MembersModel(HuslyDbContext db, ApplicationAccess access, Ou
         db.ApplicationMembers.Remove(member);
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync();
         db.ApplicationEvents.Add(new ApplicationEvent { Id = Guid.CreateVersion7(), ApplicationId = id, At = clock.GetUtcNow().UtcDateTime, By = Open.Viewer.Name, What = "Fjernet fra søknaden", Comment = name });
-        await db.SaveChangesAsync();
+        if (!await ApplicationChange.TrySaveAsync(db, Open))
+        {
+            ModelState.AddModelError("", l["Noen andre endret søknaden samtidig. Ingenting er lagret. Se over den og prøv igjen."]);
+            return Page();
+        }
         TempData.Flash(l["Personen er fjernet fra søknaden."]);
         return RedirectToPage(new { id });
     }
