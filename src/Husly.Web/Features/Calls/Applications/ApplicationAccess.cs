@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Husly.Features.Calls.Applications;
 
 /// <summary>What one user is to one application.</summary>
-public sealed record ApplicationViewer(Guid UserId, string Name, MemberRole? Role, bool IsEndorser, bool IsManager)
+public sealed record ApplicationViewer(Guid UserId, string Name, MemberRole? Role, bool IsEndorser, bool IsManager, bool IsReviewer = false)
 {
     public bool IsMember => Role is not null;
     public bool IsOwner => Role == MemberRole.Owner;
@@ -39,8 +39,11 @@ public sealed class ApplicationAccess(HuslyDbContext db, CallAccess calls, CallS
         // A director who writes on the application does not endorse it.
         var endorser = role is null && user.IsInRole(Roles.DistrictDirector) && user.OrganisationId() == application.LeadUnitId
             && (application.EndorsementRequestedAt is not null || application.EndorsedAt is not null);
-        var manager = application.Stage is not (ApplicationStage.Draft or ApplicationStage.Endorsed) && await calls.MayManageAsync(user, call.ProgrammeId);
-        if (role is null && !endorser && !manager)
+        var submitted = application.Stage is not (ApplicationStage.Draft or ApplicationStage.Endorsed);
+        var manager = submitted && await calls.MayManageAsync(user, call.ProgrammeId);
+        // An assigned reviewer reads the application until they declare a conflict of interest.
+        var reviewer = submitted && await db.Reviews.AnyAsync(r => r.ApplicationId == id && r.ReviewerId == userId && r.ConflictDeclaredAt == null);
+        if (role is null && !endorser && !manager && !reviewer)
         {
             return null;
         }
@@ -51,7 +54,7 @@ public sealed class ApplicationAccess(HuslyDbContext db, CallAccess calls, CallS
         var ownerIsDirector = await db.Users.AnyAsync(u => u.Id == owner && u.OrganisationId == application.LeadUnitId
             && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.DistrictDirector)));
         var needsEndorsement = isDistrict && !ownerIsDirector && flow.Any(s => s.Stage == ApplicationStage.Endorsed && s.IsEnabled);
-        return new OpenApplication(application, call, new ApplicationViewer(userId, user.DisplayName(), role, endorser, manager), needsEndorsement,
+        return new OpenApplication(application, call, new ApplicationViewer(userId, user.DisplayName(), role, endorser, manager, reviewer), needsEndorsement,
             [.. flow.Where(s => s.IsEnabled && (needsEndorsement || s.Stage != ApplicationStage.Endorsed))]);
     }
 }
