@@ -81,6 +81,8 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Calls.Applications.ApplicationEvent> ApplicationEvents => Set<Husly.Features.Calls.Applications.ApplicationEvent>();
     public DbSet<Husly.Features.Calls.Assessment.Review> Reviews => Set<Husly.Features.Calls.Assessment.Review>();
     public DbSet<Husly.Features.Calls.Assessment.CriterionScore> CriterionScores => Set<Husly.Features.Calls.Assessment.CriterionScore>();
+    public DbSet<Husly.Features.Calls.Awards.FundingDecision> FundingDecisions => Set<Husly.Features.Calls.Awards.FundingDecision>();
+    public DbSet<Husly.Features.Calls.Awards.ReportDue> ReportsDue => Set<Husly.Features.Calls.Awards.ReportDue>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)

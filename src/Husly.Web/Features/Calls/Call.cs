@@ -31,6 +31,10 @@ public sealed class Call : Auditable
     /// <summary>When the invitation went out; null while the call is a draft that only the programme's editors see.</summary>
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>The sum of the awards made in this call. Every award changes it (and so the call's version) in the same
+    /// save, so two awards at once cannot both pass the frame check.</summary>
+    public long AwardedTotal { get; set; }
+
     /// <summary>How many invitations publishing put in the outbox.</summary>
     public int InvitationsSent { get; set; }
 

@@ -11,6 +11,7 @@ internal static class CallsModule
         services.AddScoped<Invitations>();
         services.AddScoped<Applications.ApplicationAccess>();
         services.AddScoped<Applications.ApplicationFlow>();
+        services.AddScoped<Awards.DecisionLetter>();
         return services;
     }
 }

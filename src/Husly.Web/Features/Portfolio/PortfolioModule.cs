@@ -22,6 +22,7 @@ internal static class PortfolioModule
         services.AddScoped<ProjectSearch>();
         services.AddScoped<ProjectForm>();
         services.AddScoped<ChangeHistory>();
+        services.AddScoped<Projects.FundedProjects>();
         services.AddScoped<IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ProgrammeAuthorizationHandler>();
         return services;

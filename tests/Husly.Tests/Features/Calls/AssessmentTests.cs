@@ -14,26 +14,6 @@ namespace Husly.Tests.Features.Calls;
 /// interest is recused; the overview weighs, compares and totals.</summary>
 public sealed class AssessmentTests(Apps apps)
 {
-    private static readonly string Open = $"/calls/{DemoCalls.NextYear}";
-
-    /// <summary>A complete application from Frogner's director (who needs nobody's endorsement), submitted.</summary>
-    private static async Task<Guid> SubmittedAsync(HttpClient director, string title)
-    {
-        var started = await director.SubmitAsync(await director.GetPageAsync($"{Open}/apply"), "main form", Html.Values(("Input.Title", title)));
-        var id = Guid.Parse(started.Headers.Location!.ToString().Split('/').Last());
-        var page = await director.GetPageAsync($"/applications/edit/{id}");
-        (string, string?)[] values =
-        [
-            ("Input.Challenge", "Eldre som ikke ber om hjelp."), ("Input.UserInvolvement", "Seniorråd."), ("Input.WhatIsNew", "Naboer melder bekymring."),
-            ("Input.TargetGroups", page.QuerySelector("#Input_TargetGroups input")!.GetAttribute("value")),
-            ("Input.Budget[0].Year", "2027"), ("Input.Budget[0].Category", "Salaries"), ("Input.Budget[0].Amount", "600000"),
-            .. page.QuerySelectorAll("#Input_Answers input[value=no]").Select(i => (i.GetAttribute("name")!, (string?)"no")),
-        ];
-        Assert.Equal(HttpStatusCode.Redirect, (await director.SubmitAsync(page, "main form", Html.Values(values))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await director.SubmitAsync(await director.GetPageAsync($"/applications/{id}"), "form[action*='handler=Submit']")).StatusCode);
-        return id;
-    }
-
     private static async Task<HttpResponseMessage> AssignAsync(HttpClient manager, Guid id, string email) =>
         await manager.SubmitAsync(await manager.GetPageAsync($"/applications/{id}/reviewers"), "#add-reviewer", Html.Values(("Email", email)));
 
@@ -55,7 +35,7 @@ public sealed class AssessmentTests(Apps apps)
         var second = app.ClientFor(DemoAccounts.PartnerNav);
         var third = app.ClientFor(DemoAccounts.LeadGrorud);
         var title = $"BoTrygt {Guid.NewGuid():N}";
-        var id = await SubmittedAsync(app.ClientFor(DemoAccounts.DirectorFrogner), title);
+        var id = await CallsTestData.SubmittedAsync(app.ClientFor(DemoAccounts.DirectorFrogner), title);
 
         Assert.Equal(HttpStatusCode.NotFound, (await first.GetAsync($"/applications/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await first.GetAsync($"/applications/{id}/reviewers")).StatusCode);

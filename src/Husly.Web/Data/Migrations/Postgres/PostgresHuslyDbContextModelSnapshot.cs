@@ -298,6 +298,9 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ContinuesProjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -314,6 +317,9 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime?>("EndorsementRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("InformationDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("LeadUnitId")
@@ -352,6 +358,8 @@ namespace Husly.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContinuesProjectId");
 
                     b.HasIndex("LeadUnitId");
 
@@ -674,10 +682,78 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("Reviews");
                 });
 
+            modelBuilder.Entity("Husly.Features.Calls.Awards.FundingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("InformationDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ApplicationId", "DecidedAt");
+
+                    b.ToTable("FundingDecisions");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.ReportDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("ReportsDue");
+                });
+
             modelBuilder.Entity("Husly.Features.Calls.Call", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("AwardedTotal")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("BudgetFrame")
                         .HasColumnType("bigint");
@@ -2592,6 +2668,10 @@ namespace Husly.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ContinuesProjectId");
+
                     b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadUnitId")
@@ -2730,6 +2810,28 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasOne("Husly.Features.Administration.Users.HuslyUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.FundingDecision", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.ReportDue", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Awards.FundingDecision", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3242,6 +3344,11 @@ namespace Husly.Data.Migrations.Postgres
             modelBuilder.Entity("Husly.Features.Calls.Assessment.Review", b =>
                 {
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.FundingDecision", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("Husly.Features.Calls.Call", b =>

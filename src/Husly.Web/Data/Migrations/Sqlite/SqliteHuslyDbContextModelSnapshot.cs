@@ -293,6 +293,9 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ContinuesProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -309,6 +312,9 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndorsementRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InformationDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("LeadUnitId")
@@ -347,6 +353,8 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContinuesProjectId");
 
                     b.HasIndex("LeadUnitId");
 
@@ -669,10 +677,78 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("Reviews");
                 });
 
+            modelBuilder.Entity("Husly.Features.Calls.Awards.FundingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InformationDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ApplicationId", "DecidedAt");
+
+                    b.ToTable("FundingDecisions");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.ReportDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("ReportsDue");
+                });
+
             modelBuilder.Entity("Husly.Features.Calls.Call", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("AwardedTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("BudgetFrame")
                         .HasColumnType("INTEGER");
@@ -2579,6 +2655,10 @@ namespace Husly.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ContinuesProjectId");
+
                     b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadUnitId")
@@ -2717,6 +2797,28 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasOne("Husly.Features.Administration.Users.HuslyUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.FundingDecision", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.ReportDue", b =>
+                {
+                    b.HasOne("Husly.Features.Calls.Awards.FundingDecision", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3229,6 +3331,11 @@ namespace Husly.Data.Migrations.Sqlite
             modelBuilder.Entity("Husly.Features.Calls.Assessment.Review", b =>
                 {
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Husly.Features.Calls.Awards.FundingDecision", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("Husly.Features.Calls.Call", b =>

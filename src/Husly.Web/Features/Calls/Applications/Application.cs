@@ -32,6 +32,9 @@ public sealed class Application : Auditable
     [MaxLength(MaxSectionLength)]
     public string? WhatIsNew { get; set; }
 
+    /// <summary>The portfolio project this application continues, if any; an award then funds that project again.</summary>
+    public Guid? ContinuesProjectId { get; set; }
+
     /// <summary>What the unit puts in itself, whole kroner.</summary>
     public long OwnContribution { get; set; }
 
@@ -48,6 +51,10 @@ public sealed class Application : Auditable
     public string? ReturnComment { get; set; }
 
     public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>When the programme asked for more information: the application is a draft again until this moment (UTC),
+    /// and may be submitted until then even after the call has closed.</summary>
+    public DateTime? InformationDueAt { get; set; }
 
     public List<ApplicationMember> Members { get; set; } = [];
     public List<ApplicationTargetGroup> TargetGroups { get; set; } = [];
@@ -200,6 +207,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.Stage).HasConversion<string>().HasMaxLength(30);
         b.HasOne<Call>().WithMany().HasForeignKey(a => a.CallId);
         b.HasOne<Husly.Features.Administration.Organisations.Organisation>().WithMany().HasForeignKey(a => a.LeadUnitId);
+        b.HasOne<Husly.Features.Portfolio.Projects.Project>().WithMany().HasForeignKey(a => a.ContinuesProjectId);
         b.HasIndex(a => new { a.CallId, a.Stage });
         b.HasMany(a => a.Members).WithOne().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.TargetGroups).WithOne().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Cascade);

@@ -141,15 +141,22 @@ public sealed class ApplicationFlow(HuslyDbContext db, Outbox outbox, TimeProvid
         {
             return ChangeResult.Refused("Søknaden er allerede sendt inn.");
         }
-        if (open.NeedsEndorsement && a.Stage != ApplicationStage.Endorsed)
+        if (open.NeedsEndorsement && a.Stage != ApplicationStage.Endorsed && a.EndorsedAt is null)
         {
             return ChangeResult.Refused("Bydelsdirektøren må godkjenne søknaden før den sendes inn.");
         }
-        if (!open.NeedsEndorsement && !a.IsOpenForChanges)
+        if (a.Stage == ApplicationStage.Draft && !a.IsOpenForChanges)
         {
             return ChangeResult.Refused("Søknaden venter på godkjenning.");
         }
-        if (now >= call.ClosesAt)
+        if (a.InformationDueAt is { } due)
+        {
+            if (now >= due)
+            {
+                return ChangeResult.Refused("Fristen for å sende mer informasjon har gått ut. Ta kontakt med programmet.");
+            }
+        }
+        else if (now >= call.ClosesAt)
         {
             return ChangeResult.Refused($"Fristen gikk ut {Husly.Platform.Localization.Format.Timestamp(call.ClosesAt)}. Søknaden kan ikke sendes inn.");
         }
@@ -163,6 +170,7 @@ public sealed class ApplicationFlow(HuslyDbContext db, Outbox outbox, TimeProvid
         }
         a.Stage = ApplicationStage.Submitted;
         a.SubmittedAt = now;
+        a.InformationDueAt = null;
         Record(a, who, "Sendt inn");
         await NotifyAsync(a, $"Søknaden er sendt inn: {a.Title}", $"Søknaden «{a.Title}» til «{call.Title}» ble sendt inn {Husly.Platform.Localization.Format.Timestamp(now)}. Den er låst, og du får e-post når den går videre.");
         return ChangeResult.Done;

@@ -32,6 +32,9 @@ public sealed class ApplicationForm
     [Range(0, 1_000_000_000, ErrorMessage = "Egeninnsatsen må være mellom 0 og 1 milliard kroner.")]
     public long? OwnContribution { get; set; }
 
+    [Display(Name = "Viderefører prosjektet")]
+    public Guid? ContinuesProjectId { get; set; }
+
     public List<Guid> TargetGroups { get; set; } = [];
     public List<Guid> CoDistricts { get; set; } = [];
     public List<Guid> Partners { get; set; } = [];
@@ -90,6 +93,7 @@ public sealed class ApplicationForm
         UserInvolvement = a.UserInvolvement,
         WhatIsNew = a.WhatIsNew,
         OwnContribution = a.OwnContribution,
+        ContinuesProjectId = a.ContinuesProjectId,
         TargetGroups = [.. a.TargetGroups.Select(t => t.TargetGroupId)],
         CoDistricts = [.. a.Units.Where(u => u.Kind == ApplicationUnitKind.CoDistrict).Select(u => u.OrganisationId)],
         Partners = [.. a.Units.Where(u => u.Kind == ApplicationUnitKind.Partner).Select(u => u.OrganisationId)],
@@ -114,8 +118,12 @@ public sealed class ApplicationForm
 
     /// <summary>Checks the rows and choices, then replaces the application's sections with the input. Rows have no ids of
     /// their own in the form: a save replaces them, so nothing posted can point at another application's rows.</summary>
-    public bool TryApply(Application a, Call call, ISet<Guid> targetGroups, ISet<Guid> districts, ISet<Guid> partners, ModelStateDictionary state, Func<string, string> l)
+    public bool TryApply(Application a, Call call, ISet<Guid> targetGroups, ISet<Guid> districts, ISet<Guid> partners, ISet<Guid> projects, ModelStateDictionary state, Func<string, string> l)
     {
+        if (ContinuesProjectId is { } continued && !projects.Contains(continued))
+        {
+            state.AddModelError("Input.ContinuesProjectId", l("Velg et av enhetens prosjekter i programmet, eller ingen."));
+        }
         if (TargetGroups.Any(t => !targetGroups.Contains(t)) || CoDistricts.Any(d => !districts.Contains(d) || d == a.LeadUnitId) || Partners.Any(p => !partners.Contains(p))
             || Answers.Keys.Any(q => !call.Questions.Any(x => x.Id == q)) || Answers.Values.Any(v => v is not ("yes" or "no")))
         {
@@ -153,6 +161,7 @@ public sealed class ApplicationForm
         a.UserInvolvement = Blank(UserInvolvement);
         a.WhatIsNew = Blank(WhatIsNew);
         a.OwnContribution = OwnContribution ?? 0;
+        a.ContinuesProjectId = ContinuesProjectId;
         // Rows keyed by what they point at are synced (removing and re-adding the same key in one save confuses EF).
         var groups = TargetGroups.ToHashSet();
         a.TargetGroups.RemoveAll(t => !groups.Contains(t.TargetGroupId));

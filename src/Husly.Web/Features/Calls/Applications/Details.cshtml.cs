@@ -19,6 +19,7 @@ public sealed class DetailsModel(HuslyDbContext db, ApplicationAccess access, Ap
     public List<(string Name, string? Email, MemberRole Role)> Members { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public List<(Guid Id, string FileName, long Size)> Attachments { get; private set; } = [];
+    public Husly.Features.Calls.Awards.FundingDecision? Decision { get; private set; }
 
     [BindProperty]
     [System.ComponentModel.DataAnnotations.StringLength(2000, ErrorMessage = "Kommentaren kan ha høyst 2000 tegn.")]
@@ -108,6 +109,7 @@ public sealed class DetailsModel(HuslyDbContext db, ApplicationAccess access, Ap
         var a = open.Application;
         Ineligible = ApplicationFlow.IneligibleBecause(a, open.Call);
         Missing = [.. ApplicationFlow.Incomplete(a, open.Call)];
+        Decision = await db.FundingDecisions.AsNoTracking().Where(d => d.ApplicationId == a.Id).OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync();
         Events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == a.Id).OrderBy(e => e.At).ToListAsync();
         var userIds = a.Members.Select(m => m.UserId).ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync();

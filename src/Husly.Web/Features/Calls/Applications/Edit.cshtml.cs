@@ -21,6 +21,9 @@ public sealed class EditModel(HuslyDbContext db, ApplicationAccess access, Portf
     public List<SelectListItem> TargetGroupChoices { get; private set; } = [];
     public List<SelectListItem> DistrictChoices { get; private set; } = [];
     public List<SelectListItem> PartnerChoices { get; private set; } = [];
+
+    /// <summary>The applying unit's projects in the call's programme, which this application may continue.</summary>
+    public List<SelectListItem> ProjectChoices { get; private set; } = [];
     public bool Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -56,7 +59,7 @@ public sealed class EditModel(HuslyDbContext db, ApplicationAccess access, Portf
             return Show();
         }
         static HashSet<Guid> Ids(List<SelectListItem> items) => [.. items.Select(i => Guid.Parse(i.Value))];
-        if (!Input.TryApply(a, Open.Call, Ids(TargetGroupChoices), Ids(DistrictChoices), Ids(PartnerChoices), ModelState, key => l[key]))
+        if (!Input.TryApply(a, Open.Call, Ids(TargetGroupChoices), Ids(DistrictChoices), Ids(PartnerChoices), Ids(ProjectChoices), ModelState, key => l[key]))
         {
             return Show();
         }
@@ -97,6 +100,9 @@ public sealed class EditModel(HuslyDbContext db, ApplicationAccess access, Portf
         TargetGroupChoices = await portfolio.TargetGroupsAsync();
         DistrictChoices = await units.DistrictsAsync(except: open.Application.LeadUnitId);
         PartnerChoices = await units.PartnersAsync();
+        ProjectChoices = [.. (await db.Projects.AsNoTracking()
+            .Where(p => p.ProgrammeId == open.Call.ProgrammeId && p.LeadUnitId == open.Application.LeadUnitId && !p.IsArchived)
+            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => new SelectListItem(p.Name, p.Id.ToString()))];
         return null;
     }
 }
