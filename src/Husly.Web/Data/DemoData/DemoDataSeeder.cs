@@ -92,7 +92,14 @@ internal sealed class DemoDataSeeder(
         db.Programmes.AddRange(DemoProgrammes.Bosin(), DemoProgrammes.BosoOslo());
         db.Projects.AddRange(DemoProjects.Named());
         db.Projects.AddRange(DemoProjects.Generated(projectCount - DemoProjects.NamedBosinCount));
-        db.Calls.AddRange(DemoCalls.All(clock.GetUtcNow().UtcDateTime));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cycle = DemoApplications.All(now);
+        db.Calls.AddRange(DemoCalls.All(now).Select(c => { c.AwardedTotal = c.Id == DemoCalls.LastYear ? cycle.AwardedLastYear : 0; return c; }));
+        await db.SaveChangesAsync();
+        db.Applications.AddRange(cycle.Applications);
+        db.ApplicationEvents.AddRange(cycle.Events);
+        db.Reviews.AddRange(cycle.Reviews);
+        db.FundingDecisions.AddRange(cycle.Decisions);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         var residents = DemoCasework.Residents(demo.Value.Residents).ToList();

@@ -251,4 +251,20 @@ public sealed class CallTests(Apps apps)
         Assert.Contains(page.QuerySelectorAll("#past a"), a => a.GetAttribute("href") == $"/calls/{DemoCalls.LastYear}");
         Assert.Null(page.QuerySelector("a[href='/calls/create']"));
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_demo_shows_the_cycle_at_every_stage(TestDatabase db)
+    {
+        var app = apps[db];
+        Assert.Contains("Nabovarsling for eldre", (await app.ClientFor(DemoAccounts.LeadGrorud).GetPageAsync("/applications")).QuerySelector("#mine")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bofellesskap for unge", (await app.ClientFor(DemoAccounts.DirectorFrogner).GetPageAsync("/applications")).QuerySelector("#to-endorse")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ikke levert", (await app.ClientFor(DemoAccounts.BosoManager).GetPageAsync("/reviews")).QuerySelector("#reviews")!.TextContent, StringComparison.Ordinal);
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        Assert.Contains("Boveiledning på tvers", (await manager.GetPageAsync("/applications")).QuerySelector("#submitted")!.TextContent, StringComparison.Ordinal);
+        var lastYear = (await manager.GetPageAsync($"/calls/{DemoCalls.LastYear}/assessment")).QuerySelector("#overview")!.TextContent;
+        Assert.Contains("Husrom-hjerterom", lastYear, StringComparison.Ordinal);
+        Assert.Contains("Digital husleieoppfølging", lastYear, StringComparison.Ordinal);
+        var letter = await app.ClientFor(DemoAccounts.LeadFrogner).GetPageAsync($"/applications/{DemoIds.For($"application:{DemoCalls.LastYear}:Husrom-hjerterom")}/letter");
+        Assert.Contains("Dere tildeles 850", letter.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+    }
 }
