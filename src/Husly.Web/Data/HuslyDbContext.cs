@@ -40,6 +40,7 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<ProjectFunding> ProjectFunding => Set<ProjectFunding>();
     public DbSet<ProjectImpact> ProjectImpacts => Set<ProjectImpact>();
     public DbSet<ProjectPhaseChange> ProjectPhaseChanges => Set<ProjectPhaseChange>();
+    public DbSet<ProjectClosing> ProjectClosings => Set<ProjectClosing>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<LivingSituationPeriod> LivingSituations => Set<LivingSituationPeriod>();

@@ -2258,6 +2258,59 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectClosing", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DoDifferently")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("OperationFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("TakenOverById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhatDidNotWork")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatWorked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("TakenOverById");
+
+                    b.ToTable("ProjectClosings");
+                });
+
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectDistrict", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -3193,6 +3246,19 @@ namespace Husly.Data.Migrations.Postgres
                     b.Navigation("Programme");
 
                     b.Navigation("ProjectLead");
+                });
+
+            modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectClosing", b =>
+                {
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Husly.Features.Portfolio.Projects.ProjectClosing", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TakenOverById");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectDistrict", b =>

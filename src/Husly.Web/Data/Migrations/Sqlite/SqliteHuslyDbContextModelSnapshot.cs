@@ -2253,6 +2253,59 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectClosing", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoDifferently")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OperationFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TakenOverById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatDidNotWork")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWorked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("TakenOverById");
+
+                    b.ToTable("ProjectClosings");
+                });
+
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectDistrict", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -3180,6 +3233,19 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Navigation("Programme");
 
                     b.Navigation("ProjectLead");
+                });
+
+            modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectClosing", b =>
+                {
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Husly.Features.Portfolio.Projects.ProjectClosing", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TakenOverById");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Projects.ProjectDistrict", b =>

@@ -203,6 +203,10 @@ public sealed class DetailsModel(
         return true;
     }
 
+    /// <summary>The final report, once the project is closed.</summary>
+    public ProjectClosing? Closing { get; private set; }
+    public string? TakenOverBy { get; private set; }
+
     private async Task<IActionResult> ShowAsync(Guid id, bool unprocessable = false)
     {
         var project = await db.Projects.AsNoTracking().AsSplitQuery()
@@ -221,6 +225,11 @@ public sealed class DetailsModel(
         CanEdit = !project.IsArchived && (await authorization.AuthorizeAsync(User, project.Scope(), ProjectOperations.Edit)).Succeeded;
         CanArchive = (await authorization.AuthorizeAsync(User, project.Scope(), ProjectOperations.Archive)).Succeeded;
         History = await history.ForAsync(nameof(Projects.Project), id, take: 10);
+        Closing = await db.ProjectClosings.AsNoTracking().FirstOrDefaultAsync(c => c.ProjectId == id);
+        if (Closing?.TakenOverById is { } unit)
+        {
+            TakenOverBy = await db.Organisations.AsNoTracking().Where(o => o.Id == unit).Select(o => o.Name).FirstOrDefaultAsync();
+        }
         if (CanEdit)
         {
             Organisations = await lookups.OrganisationsAsync();
