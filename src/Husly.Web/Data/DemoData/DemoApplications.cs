@@ -30,8 +30,8 @@ public static class DemoApplications
             "Husleierestanser oppdages sent.", ApplicationStage.Decided, earlier);
         foreach (var (app, scores) in new[] { (husrom, new[] { 5, 4, 4, 5 }), (botrygt, new[] { 4, 5, 3, 4 }), (husleie, new[] { 2, 2, 3, 2 }) })
         {
-            Review(seed, lastYear, app, DemoAccounts.BosoManager, scores, earlier.AddDays(10));
-            Review(seed, lastYear, app, DemoAccounts.Owner, [.. scores.Select(s => Math.Max(0, s - 1))], earlier.AddDays(12));
+            Review(seed, lastYear, app, DemoAccounts.BosoManager, scores, earlier.AddDays(16));
+            Review(seed, lastYear, app, DemoAccounts.Owner, [.. scores.Select(s => Math.Max(0, s - 1))], earlier.AddDays(18));
         }
         var awardedAt = earlier.AddDays(20);
         seed.Decisions.Add(Award(husrom, 850_000, DemoIds.Project("Husrom-hjerterom"), year, awardedAt));

@@ -66,12 +66,15 @@ public sealed partial class CallForm
     {
         public Guid? Id { get; set; }
 
+        [Display(Name = "Kriterium")]
         [StringLength(200, ErrorMessage = "Navnet kan ha høyst 200 tegn.")]
         public string? Name { get; set; }
 
+        [Display(Name = "Beskrivelse")]
         [StringLength(1000, ErrorMessage = "Beskrivelsen kan ha høyst 1000 tegn.")]
         public string? Description { get; set; }
 
+        [Display(Name = "Vekt (%)")]
         [Range(1, 100, ErrorMessage = "Vekten må være et helt tall fra 1 til 100.")]
         public int? Weight { get; set; }
 
@@ -82,6 +85,7 @@ public sealed partial class CallForm
     {
         public Guid? Id { get; set; }
 
+        [Display(Name = "Spørsmål")]
         [StringLength(300, ErrorMessage = "Spørsmålet kan ha høyst 300 tegn.")]
         public string? Text { get; set; }
 
@@ -90,6 +94,7 @@ public sealed partial class CallForm
         [StringLength(3, ErrorMessage = "Velg hvilket svar som utelukker søknaden.")]
         public string DisqualifyingAnswer { get; set; } = "yes";
 
+        [Display(Name = "Forklaring til søkeren")]
         [StringLength(500, ErrorMessage = "Forklaringen kan ha høyst 500 tegn.")]
         public string? Explanation { get; set; }
 

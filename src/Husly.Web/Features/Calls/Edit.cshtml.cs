@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Husly.Features.Calls;
 
 /// <summary>Edits a call, also after publication (a correction, a moved deadline); the invitation is not sent again.</summary>
-public sealed class EditModel(HuslyDbContext db, OrganisationLookups units, CallText text, CallAccess access, IStringLocalizer<SharedResource> l)
+public sealed class EditModel(HuslyDbContext db, OrganisationLookups units, CallText text, CallAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : CallFormPage(db, units, text, l)
 {
     public Guid Id { get; private set; }
@@ -51,7 +51,29 @@ public sealed class EditModel(HuslyDbContext db, OrganisationLookups units, Call
         {
             return await ShowConflictAsync(call);
         }
+        // What others have already relied on: the criteria reviewers score and the questions applicants answered.
+        static string Terms(Call c) => string.Join("|", c.Criteria.OrderBy(x => x.SortOrder).Select(x => $"{x.Name}/{x.Weight}"))
+            + "#" + string.Join("|", c.Questions.OrderBy(x => x.SortOrder).Select(x => $"{x.Text}/{x.YesDisqualifies}"));
+        var termsBefore = Terms(call);
+        var closesBefore = call.ClosesAt;
+        var hasApplications = call.PublishedAt is not null && await Db.Applications.AnyAsync(a => a.CallId == id);
         if (!await TryApplyAsync(call))
+        {
+            return ShowForm();
+        }
+        if (hasApplications && Terms(call) != termsBefore)
+        {
+            ModelState.AddModelError("Input.Criteria", L["Kriteriene og spørsmålene kan ikke endres etter at noen har begynt å søke: søknader er besvart og vurdert etter dem."]);
+        }
+        if (call.PublishedAt is not null && call.ClosesAt < closesBefore && call.ClosesAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            ModelState.AddModelError("Input.ClosesOn", L["Fristen kan ikke flyttes til et tidspunkt som har vært."]);
+        }
+        if (call.BudgetFrame < call.AwardedTotal)
+        {
+            ModelState.AddModelError("Input.BudgetFrame", L["Budsjettrammen kan ikke være mindre enn det som allerede er tildelt ({0}).", Husly.Platform.Localization.Format.Nok(call.AwardedTotal)]);
+        }
+        if (!ModelState.IsValid)
         {
             return ShowForm();
         }

@@ -16,6 +16,7 @@ public sealed class StagesModel(HuslyDbContext db, CallAccess access, CallStages
     {
         public ApplicationStage Stage { get; set; }
 
+        [Display(Name = "Navn på steget")]
         [Required(ErrorMessage = "Skriv et navn på steget.")]
         [StringLength(60, ErrorMessage = "Navnet kan ha høyst 60 tegn.")]
         public string Name { get; set; } = "";

@@ -205,6 +205,10 @@ public sealed class ApplicationTests(Apps apps)
         var otherUnit = await lead.SubmitAsync(await lead.GetPageAsync($"{Open}/apply"), "main form",
             Html.Values(("Input.Title", "Fra en annen enhet"), ("Input.LeadUnitId", DemoIds.Organisation(ReferenceData.WelfareAgency).ToString())));
         Assert.StartsWith("Du kan søke for enheten du hører til", (await Html.ParseAsync(otherUnit)).FieldError("Input_LeadUnitId"), StringComparison.Ordinal);
+        var huge = await Html.ParseAsync(await FillAsync(lead, id, ("Input.Budget[0].Amount", "99999999999"), ("Input.OwnContribution", "99999999999")));
+        Assert.Equal("Beløpet må være mellom 1 krone og 1 milliard kroner.", huge.FieldError("Input_Budget_0__Amount"));
+        Assert.Equal("Egeninnsatsen må være mellom 0 og 1 milliard kroner.", huge.FieldError("Input_OwnContribution"));
+        Assert.Equal("Beløp (kr)", huge.QuerySelector("label[for='Input_Budget_0__Amount']")!.TextContent.Trim());
         var forged = await FillAsync(lead, id, ("Input.TargetGroups", Guid.NewGuid().ToString()));
         Assert.Contains("Skjemaet var utdatert", (await Html.ParseAsync(forged)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
         var version = (await RowAsync(app, id)).Version.ToString();

@@ -86,6 +86,20 @@ public sealed class AssessmentTests(Apps apps)
         Assert.Equal(["Levert", "Levert", "Inhabil"], reviewers.QuerySelectorAll("#reviewers tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent.Trim()));
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_director_who_endorsed_it_does_not_review_it(TestDatabase db)
+    {
+        var app = apps[db];
+        var lead = app.ClientFor(DemoAccounts.LeadFrogner);
+        var director = app.ClientFor(DemoAccounts.DirectorFrogner);
+        var id = await CallsTestData.DraftAsync(lead, $"Godkjent av Frogner {Guid.NewGuid():N}");
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(await lead.GetPageAsync($"/applications/{id}"), "form[action*='handler=RequestEndorsement']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await director.SubmitAsync(await director.GetPageAsync($"/applications/{id}"), "form[action*='handler=Endorse']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(await lead.GetPageAsync($"/applications/{id}"), "form[action*='handler=Submit']")).StatusCode);
+        var refused = await AssignAsync(app.ClientFor(DemoAccounts.Manager), id, DemoAccounts.DirectorFrogner.Email);
+        Assert.Equal("Bydelsdirektøren i bydelen som søker, kan ikke vurdere søknaden.", (await Html.ParseAsync(refused)).FieldError("Email"));
+    }
+
     [Fact]
     public void The_weighted_score_weighs_each_criterion_by_its_share()
     {

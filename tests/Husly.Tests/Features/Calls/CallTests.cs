@@ -196,7 +196,7 @@ public sealed class CallTests(Apps apps)
         var id = await CreateDraftAsync(manager, Bosin, $"Markdown {Guid.NewGuid():N}",
             ("Input.Text", "## Bakgrunn\n\n<script>alert(1)</script> <img src=x onerror=alert(2)>\n\n[klikk](javascript:alert(3)) og [BOSin](https://www.oslo.kommune.no)"));
         var text = (await manager.GetPageAsync($"/calls/{id}")).QuerySelector("#call-text")!;
-        Assert.Equal("Bakgrunn", text.QuerySelector("h2")!.TextContent);
+        Assert.Equal("Bakgrunn", text.QuerySelector("h3")!.TextContent); // "##" sits below the page's h2 sections
         Assert.Null(text.QuerySelector("script"));
         Assert.Null(text.QuerySelector("img"));
         Assert.Contains("<script>alert(1)</script>", text.TextContent, StringComparison.Ordinal);
@@ -266,5 +266,20 @@ public sealed class CallTests(Apps apps)
         Assert.Contains("Digital husleieoppfølging", lastYear, StringComparison.Ordinal);
         var letter = await app.ClientFor(DemoAccounts.LeadFrogner).GetPageAsync($"/applications/{DemoIds.For($"application:{DemoCalls.LastYear}:Husrom-hjerterom")}/letter");
         Assert.Contains("Dere tildeles 850", letter.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_published_call_with_applications_keeps_its_terms_its_deadline_and_a_frame_above_what_is_awarded(TestDatabase db)
+    {
+        var manager = apps[db].ClientFor(DemoAccounts.Manager);
+        var edit = await manager.GetPageAsync($"/calls/edit/{DemoCalls.LastYear}");
+        var weights = await Html.ParseAsync(await manager.SubmitAsync(edit, "main form", Html.Values(("Input.Criteria[0].Weight", "20"), ("Input.Criteria[1].Weight", "40"))));
+        Assert.Contains("kan ikke endres etter at noen har begynt å søke", weights.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var frame = await Html.ParseAsync(await manager.SubmitAsync(edit, "main form", Html.Values(("Input.BudgetFrame", "100"))));
+        Assert.StartsWith("Budsjettrammen kan ikke være mindre enn det som allerede er tildelt", frame.FieldError("Input_BudgetFrame"), StringComparison.Ordinal);
+        var open = await manager.GetPageAsync($"/calls/edit/{DemoCalls.NextYear}");
+        var past = await Html.ParseAsync(await manager.SubmitAsync(open, "main form", Html.Values(("Input.ClosesOn", "01.01.2026"), ("Input.OpensOn", "01.12.2025"))));
+        Assert.Equal("Fristen kan ikke flyttes til et tidspunkt som har vært.", past.FieldError("Input_ClosesOn"));
+        Assert.Equal("Vekt (%)", open.QuerySelector("label[for='Input_Criteria_0__Weight']")!.TextContent.Trim());
     }
 }

@@ -10,6 +10,14 @@ internal static class CallsTestData
     /// <summary>A complete application from a district director (who needs nobody's endorsement), submitted to the call.</summary>
     public static async Task<Guid> SubmittedAsync(HttpClient director, string title, Guid? call = null, long amount = 600_000, params (string, string?)[] more)
     {
+        var id = await DraftAsync(director, title, call, amount, more);
+        Assert.Equal(HttpStatusCode.Redirect, (await director.SubmitAsync(await director.GetPageAsync($"/applications/{id}"), "form[action*='handler=Submit']")).StatusCode);
+        return id;
+    }
+
+    /// <summary>A complete application, still a draft.</summary>
+    public static async Task<Guid> DraftAsync(HttpClient director, string title, Guid? call = null, long amount = 600_000, params (string, string?)[] more)
+    {
         var started = await director.SubmitAsync(await director.GetPageAsync($"/calls/{call ?? DemoCalls.NextYear}/apply"), "main form", Html.Values(("Input.Title", title)));
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var id = Guid.Parse(started.Headers.Location!.ToString().Split('/').Last());
@@ -23,7 +31,6 @@ internal static class CallsTestData
         ];
         var filled = await director.SubmitAsync(page, "main form", Html.Values([.. values.Where(v => !more.Any(m => m.Item1 == v.Item1)), .. more]));
         Assert.Equal(HttpStatusCode.Redirect, filled.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await director.SubmitAsync(await director.GetPageAsync($"/applications/{id}"), "form[action*='handler=Submit']")).StatusCode);
         return id;
     }
 }

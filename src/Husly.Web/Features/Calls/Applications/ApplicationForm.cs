@@ -29,7 +29,7 @@ public sealed class ApplicationForm
     public string? WhatIsNew { get; set; }
 
     [Display(Name = "Egeninnsats (kr)")]
-    [Range(0, 1_000_000_000, ErrorMessage = "Egeninnsatsen må være mellom 0 og 1 milliard kroner.")]
+    [Range(typeof(long), "0", "1000000000", ErrorMessage = "Egeninnsatsen må være mellom 0 og 1 milliard kroner.")]
     public long? OwnContribution { get; set; }
 
     [Display(Name = "Viderefører prosjektet")]
@@ -47,9 +47,11 @@ public sealed class ApplicationForm
 
     public sealed class MilestoneRow
     {
+        [Display(Name = "Milepæl")]
         [StringLength(300, ErrorMessage = "Milepælen kan ha høyst 300 tegn.")]
         public string? Title { get; set; }
 
+        [Display(Name = "Dato")]
         public DateOnly? DueOn { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Title) && DueOn is null;
@@ -57,12 +59,15 @@ public sealed class ApplicationForm
 
     public sealed class BudgetRow
     {
+        [Display(Name = "År")]
         [Range(2000, 2100, ErrorMessage = "Året må være mellom 2000 og 2100.")]
         public int? Year { get; set; }
 
+        [Display(Name = "Kategori")]
         public BudgetCategory? Category { get; set; }
 
-        [Range(1, 1_000_000_000, ErrorMessage = "Beløpet må være mellom 1 krone og 1 milliard kroner.")]
+        [Display(Name = "Beløp (kr)")]
+        [Range(typeof(long), "1", "1000000000", ErrorMessage = "Beløpet må være mellom 1 krone og 1 milliard kroner.")]
         public long? Amount { get; set; }
 
         public bool IsBlank => Year is null && Amount is null;
@@ -70,15 +75,19 @@ public sealed class ApplicationForm
 
     public sealed class RiskRow
     {
+        [Display(Name = "Risiko")]
         [StringLength(500, ErrorMessage = "Teksten kan ha høyst 500 tegn.")]
         public string? Description { get; set; }
 
+        [Display(Name = "Sannsynlighet (1–5)")]
         [Range(1, 5, ErrorMessage = "Velg 1–5.")]
         public int? Probability { get; set; }
 
+        [Display(Name = "Konsekvens (1–5)")]
         [Range(1, 5, ErrorMessage = "Velg 1–5.")]
         public int? Consequence { get; set; }
 
+        [Display(Name = "Tiltak")]
         [StringLength(500, ErrorMessage = "Teksten kan ha høyst 500 tegn.")]
         public string? Mitigation { get; set; }
 

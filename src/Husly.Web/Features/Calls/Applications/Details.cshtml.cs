@@ -10,7 +10,7 @@ namespace Husly.Features.Calls.Applications;
 
 /// <summary>The application as a whole: where it stands, whether it is eligible, what it says, who works on it, what
 /// happened; and the next step for whoever may take it.</summary>
-public sealed class DetailsModel(HuslyDbContext db, ApplicationAccess access, ApplicationFlow flow, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(HuslyDbContext db, ApplicationAccess access, ApplicationFlow flow, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public OpenApplication Open { get; private set; } = null!;
     public List<string> Ineligible { get; private set; } = [];
@@ -20,6 +20,9 @@ public sealed class DetailsModel(HuslyDbContext db, ApplicationAccess access, Ap
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public List<(Guid Id, string FileName, long Size)> Attachments { get; private set; } = [];
     public Husly.Features.Calls.Awards.FundingDecision? Decision { get; private set; }
+
+    /// <summary>The application's deadline (the call's, or the one for more information) has passed by the server's clock.</summary>
+    public bool PastDeadline { get; private set; }
 
     [BindProperty]
     [System.ComponentModel.DataAnnotations.StringLength(2000, ErrorMessage = "Kommentaren kan ha høyst 2000 tegn.")]
@@ -108,6 +111,7 @@ public sealed class DetailsModel(HuslyDbContext db, ApplicationAccess access, Ap
         Open = open;
         var a = open.Application;
         Ineligible = ApplicationFlow.IneligibleBecause(a, open.Call);
+        PastDeadline = clock.GetUtcNow().UtcDateTime >= (a.InformationDueAt ?? open.Call.ClosesAt);
         Missing = [.. ApplicationFlow.Incomplete(a, open.Call)];
         Decision = await db.FundingDecisions.AsNoTracking().Where(d => d.ApplicationId == a.Id).OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync();
         Events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == a.Id).OrderBy(e => e.At).ToListAsync();

@@ -18,9 +18,11 @@ public sealed class ReviewPageModel(HuslyDbContext db, ApplicationAccess access,
     {
         public Guid CriterionId { get; set; }
 
+        [Display(Name = "Poeng")]
         [Range(0, 5, ErrorMessage = "Velg en poengsum fra 0 til 5.")]
         public int? Score { get; set; }
 
+        [Display(Name = "Kommentar")]
         [StringLength(2000, ErrorMessage = "Kommentaren kan ha høyst 2000 tegn.")]
         public string? Comment { get; set; }
     }

@@ -51,6 +51,11 @@ public sealed class ReviewersModel(HuslyDbContext db, ApplicationAccess access, 
         {
             ModelState.AddModelError(nameof(Email), l["Personen er med på søknaden og kan ikke vurdere den."]);
         }
+        else if (user is not null && user.OrganisationId == a.LeadUnitId && await db.UserRoles.AnyAsync(r => r.UserId == user.Id
+                && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Husly.Platform.Auth.Roles.DistrictDirector)))
+        {
+            ModelState.AddModelError(nameof(Email), l["Bydelsdirektøren i bydelen som søker, kan ikke vurdere søknaden."]);
+        }
         if (user is not null && await db.Reviews.AnyAsync(r => r.ApplicationId == id && r.ReviewerId == user.Id))
         {
             ModelState.AddModelError(nameof(Email), l["Personen er allerede bedt om en vurdering."]);

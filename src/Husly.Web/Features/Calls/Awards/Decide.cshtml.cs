@@ -30,7 +30,7 @@ public sealed class DecideModel(HuslyDbContext db, ApplicationAccess access, Fun
         public DecisionOutcome? Outcome { get; set; }
 
         [Display(Name = "Beløp som tildeles (kr)")]
-        [Range(1, 1_000_000_000, ErrorMessage = "Beløpet må være mellom 1 krone og 1 milliard kroner.")]
+        [Range(typeof(long), "1", "1000000000", ErrorMessage = "Beløpet må være mellom 1 krone og 1 milliard kroner.")]
         public long? Amount { get; set; }
 
         [Display(Name = "Vilkår")]
