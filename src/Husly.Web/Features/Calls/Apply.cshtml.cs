@@ -32,6 +32,7 @@ public sealed class ApplyModel(HuslyDbContext db, CallAccess access, Organisatio
 
     public Call Call { get; private set; } = null!;
     public List<SelectListItem> LeadUnits { get; private set; } = [];
+    public bool IsOpen { get; private set; }
 
     public const int MaxDrafts = 20;
 
@@ -95,7 +96,8 @@ public sealed class ApplyModel(HuslyDbContext db, CallAccess access, Organisatio
             return Forbid();
         }
         Call = call;
-        if (call.StateAt(clock.GetUtcNow().UtcDateTime) != CallState.Open)
+        IsOpen = call.StateAt(clock.GetUtcNow().UtcDateTime) == CallState.Open;
+        if (!IsOpen && HttpMethods.IsPost(Request.Method))
         {
             ModelState.AddModelError("", l["Utlysningen er ikke åpen. Du kan søke mens den er åpen."]);
         }

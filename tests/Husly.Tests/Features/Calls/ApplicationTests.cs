@@ -112,6 +112,7 @@ public sealed class ApplicationTests(Apps apps)
 
         var submitted = await RowAsync(app, id);
         Assert.Equal(ApplicationStage.Submitted, submitted.Stage);
+        Assert.Contains((await director.GetPageAsync("/applications")).QuerySelectorAll("#endorsed a"), a => a.GetAttribute("href") == url);
         Assert.Equal("Ungdom og NAV-veileder er med.", submitted.UserInvolvement);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(url)).StatusCode);
         Assert.Contains((await manager.GetPageAsync("/applications")).QuerySelectorAll("#submitted a"), a => a.GetAttribute("href") == url);
@@ -296,6 +297,10 @@ public sealed class ApplicationTests(Apps apps)
         Assert.Equal(ApplicationStage.Submitted, (await RowAsync(app, early)).Stage);
         Assert.Equal(ApplicationStage.Draft, (await RowAsync(app, late)).Stage);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"{Open}/apply")).StatusCode);
-        Assert.Contains("ikke åpen", (await lead.GetPageAsync($"{Open}/apply")).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var closed = await lead.GetPageAsync($"{Open}/apply");
+        Assert.Contains("ikke åpen", closed.QuerySelector("#not-open")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(closed.QuerySelector("#form-errors"));
+        var afterDeadline = await lead.PostWithTokenAsync($"{Open}/apply", ("Input.Title", "For sent"), ("Input.LeadUnitId", DemoIds.District("Frogner").ToString()));
+        Assert.Contains("ikke åpen", (await Html.ParseAsync(afterDeadline)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
     }
 }

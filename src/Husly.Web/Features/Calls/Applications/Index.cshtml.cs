@@ -13,6 +13,7 @@ public sealed class IndexModel(HuslyDbContext db, CallAccess calls) : PageModel
 
     public List<Row> Mine { get; private set; } = [];
     public List<Row> ToEndorse { get; private set; } = [];
+    public List<Row> Endorsed { get; private set; } = [];
     public List<Row> Submitted { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -22,6 +23,7 @@ public sealed class IndexModel(HuslyDbContext db, CallAccess calls) : PageModel
         if (User.IsInRole(Roles.DistrictDirector) && User.OrganisationId() is { } district)
         {
             ToEndorse = await RowsAsync(db.Applications.Where(a => a.LeadUnitId == district && a.EndorsementRequestedAt != null));
+            Endorsed = await RowsAsync(db.Applications.Where(a => a.LeadUnitId == district && a.EndorsedAt != null));
         }
         var managed = (await calls.ManagedProgrammesAsync(User)).Select(p => p.Id).ToList();
         if (managed.Count > 0)

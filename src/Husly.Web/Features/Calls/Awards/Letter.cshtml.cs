@@ -22,7 +22,7 @@ public sealed class LetterModel(HuslyDbContext db, ApplicationAccess access) : P
             return NotFound();
         }
         var decision = await db.FundingDecisions.AsNoTracking().Include(d => d.Reports).Where(d => d.ApplicationId == id).OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync();
-        if (decision is null || !(open.Viewer.IsMember || open.Viewer.IsManager))
+        if (decision is null || !(open.Viewer.IsMember || open.Viewer.IsManager || open.Viewer.IsEndorser))
         {
             return NotFound();
         }
