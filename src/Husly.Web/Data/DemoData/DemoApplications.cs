@@ -13,6 +13,23 @@ public static class DemoApplications
 {
     public sealed record Seed(List<Application> Applications, List<ApplicationEvent> Events, List<Review> Reviews, List<FundingDecision> Decisions, long AwardedLastYear);
 
+    /// <summary>Many submitted applications from the districts, each reviewed by two reviewers, for benchmarks.</summary>
+    public static Seed Generated(int count, DateTime utcNow)
+    {
+        var seed = new Seed([], [], [], [], 0);
+        var year = DateOnly.FromDateTime(Format.ToOslo(utcNow)).Year + 1;
+        var districts = ReferenceData.Districts;
+        for (var i = 0; i < count; i++)
+        {
+            var a = Add(seed, DemoCalls.NextYear, $"Søknad {i + 1:0000}", "Bydel " + districts[i % districts.Count], DemoAccounts.LeadGrorud, 100_000 + (i % 40) * 25_000, year,
+                "Generert for ytelsestest.", ApplicationStage.InAssessment, utcNow.AddDays(-20));
+            a.SubmittedAt = utcNow.AddDays(-10);
+            Review(seed, DemoCalls.NextYear, a, DemoAccounts.BosoManager, [i % 6, (i + 1) % 6, (i + 2) % 6, (i + 3) % 6], utcNow.AddDays(-5));
+            Review(seed, DemoCalls.NextYear, a, DemoAccounts.Owner, [(i + 2) % 6, i % 6, (i + 1) % 6, 3], utcNow.AddDays(-4));
+        }
+        return seed;
+    }
+
     public static Seed All(DateTime utcNow)
     {
         var seed = new Seed([], [], [], [], 0);

@@ -14,4 +14,9 @@ public sealed class DemoDataOptions
     /// <summary>How many residents in follow-up to seed, the named ones included (synthetic identity numbers only).</summary>
     [Range(0, 2_000_000)]
     public int Residents { get; set; } = 40;
+
+    /// <summary>Extra submitted applications, each reviewed twice, in the open demo call; for benchmarks of the call
+    /// overview (e.g. 500). None by default.</summary>
+    [Range(0, 100_000)]
+    public int Applications { get; set; }
 }

@@ -101,6 +101,16 @@ internal sealed class DemoDataSeeder(
         db.Reviews.AddRange(cycle.Reviews);
         db.FundingDecisions.AddRange(cycle.Decisions);
         await db.SaveChangesAsync();
+        if (demo.Value.Applications > 0)
+        {
+            db.ChangeTracker.Clear();
+            var many = DemoApplications.Generated(demo.Value.Applications, now);
+            db.Applications.AddRange(many.Applications);
+            db.ApplicationEvents.AddRange(many.Events);
+            db.Reviews.AddRange(many.Reviews);
+            await db.SaveChangesAsync();
+        }
+        db.ChangeTracker.Clear();
         db.ChangeTracker.Clear();
         var residents = DemoCasework.Residents(demo.Value.Residents).ToList();
         db.Residents.AddRange(residents.Select(r => r.Resident));
