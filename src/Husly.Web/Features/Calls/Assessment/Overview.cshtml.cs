@@ -36,15 +36,16 @@ public sealed class OverviewModel(HuslyDbContext db, CallAccess access) : PageMo
         Call = call;
         var applications = await db.Applications.AsNoTracking().Include(a => a.Answers).Include(a => a.Budget).AsSplitQuery()
             .Where(a => a.CallId == id && a.Stage != ApplicationStage.Draft && a.Stage != ApplicationStage.Endorsed).ToListAsync();
-        var ids = applications.Select(a => a.Id).ToList();
-        var reviews = await db.Reviews.AsNoTracking().Include(r => r.Scores).Where(r => ids.Contains(r.ApplicationId)).ToListAsync();
+        // A subquery, not a list of 500 ids as parameters (EF would make a statement per list size).
+        var reviews = (await db.Reviews.AsNoTracking().Include(r => r.Scores)
+            .Where(r => db.Applications.Any(a => a.Id == r.ApplicationId && a.CallId == id)).ToListAsync()).ToLookup(r => r.ApplicationId);
         var units = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name);
         var rows = applications.Select(a =>
         {
-            var done = reviews.Where(r => r.ApplicationId == a.Id && r.IsDone && !r.IsRecused).Select(r => Review.Weighted(r.Scores, call.Criteria)).ToList();
+            var done = reviews[a.Id].Where(r => r.IsDone && !r.IsRecused).Select(r => Review.Weighted(r.Scores, call.Criteria)).ToList();
             return new Row(a.Id, a.Title, units.GetValueOrDefault(a.LeadUnitId, "–"), ApplicationFlow.IneligibleBecause(a, call),
                 done.Count > 0 ? done.Average() : null, done.Count > 1 ? done.Max() - done.Min() : null, done.Count,
-                reviews.Count(r => r.ApplicationId == a.Id && !r.IsRecused), a.AmountApplied, 0, a.Stage);
+                reviews[a.Id].Count(r => !r.IsRecused), a.AmountApplied, 0, a.Stage);
         })
             .OrderBy(r => r.Ineligible.Count > 0).ThenByDescending(r => r.Score ?? -1).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
         long total = 0;
