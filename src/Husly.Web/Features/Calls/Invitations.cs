@@ -1,6 +1,5 @@
 using Husly.Data;
 using Husly.Features.Administration.Mail;
-using Husly.Platform.Auth;
 using Husly.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +14,10 @@ public sealed class Invitations(HuslyDbContext db, Outbox outbox)
     public async Task<List<Recipient>> RecipientsAsync(Call call)
     {
         var units = call.InvitedUnits.Select(u => u.OrganisationId).ToList();
-        var directorRole = db.Roles.Where(r => r.Name == Roles.DistrictDirector).Select(r => r.Id);
+        var directors = People.ActiveDistrictDirectors(db).Select(u => u.Id);
         var people = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.Email != null)
-            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && directorRole.Contains(r.RoleId))
+            .Where(u => directors.Contains(u.Id)
                 || units.Contains(u.OrganisationId)
                 || db.CallSubscriptions.Any(s => s.ProgrammeId == call.ProgrammeId && s.UserId == u.Id))
             .Select(u => new Recipient(u.Email!, u.DisplayName))

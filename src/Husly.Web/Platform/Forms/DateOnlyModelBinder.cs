@@ -11,6 +11,12 @@ public sealed class DateOnlyModelBinder : IModelBinder
 {
     private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
 
+    /// <summary>A date as a date picker sends it (2026-11-30) or as Norwegians write it (30.11.2026, 5.11.26); also for
+    /// dates inside free text fields, such as a list of report dates.</summary>
+    public static bool TryRead(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        || DateOnly.TryParse(text, Norwegian, DateTimeStyles.None, out date);
+
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
         var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
@@ -35,9 +41,7 @@ public sealed class DateOnlyModelBinder : IModelBinder
             }
             return Task.CompletedTask;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || DateOnly.TryParse(text, Norwegian, DateTimeStyles.None, out date)
-            || DateOnly.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out date))
+        if (TryRead(text, out var date) || DateOnly.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out date))
         {
             bindingContext.Result = ModelBindingResult.Success(date);
             return Task.CompletedTask;

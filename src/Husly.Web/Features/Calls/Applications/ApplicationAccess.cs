@@ -51,8 +51,7 @@ public sealed class ApplicationAccess(HuslyDbContext db, CallAccess calls, CallS
         var isDistrict = await db.Organisations.AnyAsync(o => o.Id == application.LeadUnitId && o.Kind == Husly.Features.Administration.Organisations.OrganisationKind.District);
         // The district's director endorses; when the director is the one applying, there is nobody above to ask.
         var owner = application.Members.First(m => m.Role == MemberRole.Owner).UserId;
-        var ownerIsDirector = await db.Users.AnyAsync(u => u.Id == owner && u.OrganisationId == application.LeadUnitId
-            && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.DistrictDirector)));
+        var ownerIsDirector = await People.ActiveDistrictDirectors(db).AnyAsync(u => u.Id == owner && u.OrganisationId == application.LeadUnitId);
         var needsEndorsement = isDistrict && !ownerIsDirector && flow.Any(s => s.Stage == ApplicationStage.Endorsed && s.IsEnabled);
         return new OpenApplication(application, call, new ApplicationViewer(userId, user.DisplayName(), role, endorser, manager, reviewer), needsEndorsement,
             [.. flow.Where(s => s.IsEnabled && (needsEndorsement || s.Stage != ApplicationStage.Endorsed))]);

@@ -1,7 +1,6 @@
 using Husly.Common;
 using Husly.Data;
 using Husly.Features.Administration.Mail;
-using Husly.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Husly.Features.Calls.Applications;
@@ -183,8 +182,7 @@ public sealed class ApplicationFlow(HuslyDbContext db, Outbox outbox, TimeProvid
 
     private Task<List<(string Email, string Name)>> DirectorsAsync(Guid districtId)
     {
-        var role = db.Roles.Where(r => r.Name == Roles.DistrictDirector).Select(r => r.Id);
-        return db.Users.AsNoTracking().Where(u => u.IsActive && u.Email != null && u.OrganisationId == districtId && db.UserRoles.Any(r => r.UserId == u.Id && role.Contains(r.RoleId)))
+        return People.ActiveDistrictDirectors(db).AsNoTracking().Where(u => u.Email != null && u.OrganisationId == districtId)
             .Select(u => new ValueTuple<string, string>(u.Email!, u.DisplayName)).ToListAsync();
     }
 

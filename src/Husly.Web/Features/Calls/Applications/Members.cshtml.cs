@@ -43,8 +43,7 @@ public sealed class MembersModel(HuslyDbContext db, ApplicationAccess access, Ou
         {
             ModelState.AddModelError("Input.Role", l["Velg medsøker eller økonomikontakt."]);
         }
-        var email = (Input.Email ?? "").Trim().ToUpperInvariant();
-        var user = ModelState.IsValid ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive) : null;
+        var user = ModelState.IsValid ? await People.ActiveByEmailAsync(db, Input.Email) : null;
         if (ModelState.IsValid && user is null)
         {
             ModelState.AddModelError("Input.Email", l["Ingen aktiv bruker i Husly har denne adressen. Be en administrator opprette brukeren først."]);

@@ -11,7 +11,7 @@ namespace Husly.Features.Calls.Assessment;
 /// weighted score (the mean of the handed-in reviews, 0–5), the spread between reviewers (flagged when large), the amount
 /// applied and a running total against the budget frame, best score first.
 /// </summary>
-public sealed class OverviewModel(HuslyDbContext db, CallAccess access) : PageModel
+public sealed class OverviewModel(HuslyDbContext db, CallAccess access, Husly.Features.Administration.Organisations.OrganisationLookups lookups) : PageModel
 {
     /// <summary>Reviewers further apart than this (on the 0–5 scale) should talk before a decision.</summary>
     public const double LargeSpread = 1.5;
@@ -39,7 +39,7 @@ public sealed class OverviewModel(HuslyDbContext db, CallAccess access) : PageMo
         // A subquery, not a list of 500 ids as parameters (EF would make a statement per list size).
         var reviews = (await db.Reviews.AsNoTracking().Include(r => r.Scores)
             .Where(r => db.Applications.Any(a => a.Id == r.ApplicationId && a.CallId == id)).ToListAsync()).ToLookup(r => r.ApplicationId);
-        var units = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var units = (await lookups.UnitsAsync()).ToDictionary(u => u.Id, u => u.Name);
         var rows = applications.Select(a =>
         {
             var done = reviews[a.Id].Where(r => r.IsDone && !r.IsRecused).Select(r => Review.Weighted(r.Scores, call.Criteria)).ToList();

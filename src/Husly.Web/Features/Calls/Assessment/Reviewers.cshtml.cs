@@ -41,8 +41,7 @@ public sealed class ReviewersModel(HuslyDbContext db, ApplicationAccess access, 
         {
             ModelState.AddModelError("", l["Søknaden er ikke til vurdering."]);
         }
-        var email = (Email ?? "").Trim().ToUpperInvariant();
-        var user = ModelState.IsValid ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive) : null;
+        var user = ModelState.IsValid ? await People.ActiveByEmailAsync(db, Email) : null;
         if (ModelState.IsValid && user is null)
         {
             ModelState.AddModelError(nameof(Email), l["Ingen aktiv bruker i Husly har denne adressen. Be en administrator opprette brukeren først."]);
@@ -51,8 +50,7 @@ public sealed class ReviewersModel(HuslyDbContext db, ApplicationAccess access, 
         {
             ModelState.AddModelError(nameof(Email), l["Personen er med på søknaden og kan ikke vurdere den."]);
         }
-        else if (user is not null && user.OrganisationId == a.LeadUnitId && await db.UserRoles.AnyAsync(r => r.UserId == user.Id
-                && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Husly.Platform.Auth.Roles.DistrictDirector)))
+        else if (user is not null && user.OrganisationId == a.LeadUnitId && await People.ActiveDistrictDirectors(db).AnyAsync(u => u.Id == user.Id))
         {
             ModelState.AddModelError(nameof(Email), l["Bydelsdirektøren i bydelen som søker, kan ikke vurdere søknaden."]);
         }

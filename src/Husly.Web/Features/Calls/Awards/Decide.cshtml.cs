@@ -204,7 +204,7 @@ public sealed class DecideModel(HuslyDbContext db, ApplicationAccess access, Fun
         var dates = new List<DateOnly>();
         foreach (var part in (text ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!DateOnly.TryParseExact(part, ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            if (!Husly.Platform.Forms.DateOnlyModelBinder.TryRead(part, out var date))
             {
                 return null;
             }

@@ -1,0 +1,20 @@
+using Husly.Data;
+using Husly.Features.Administration.Users;
+using Husly.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Husly.Features.Calls;
+
+/// <summary>The people the grant cycle mails and checks: one definition of "an active district director" and of finding an
+/// active user by the address someone typed.</summary>
+public static class People
+{
+    public static IQueryable<HuslyUser> ActiveDistrictDirectors(HuslyDbContext db) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.DistrictDirector)));
+
+    public static Task<HuslyUser?> ActiveByEmailAsync(HuslyDbContext db, string? email)
+    {
+        var normalized = (email ?? "").Trim().ToUpperInvariant();
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.IsActive);
+    }
+}
