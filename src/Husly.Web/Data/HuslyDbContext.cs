@@ -41,6 +41,17 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<ProjectImpact> ProjectImpacts => Set<ProjectImpact>();
     public DbSet<ProjectPhaseChange> ProjectPhaseChanges => Set<ProjectPhaseChange>();
     public DbSet<ProjectClosing> ProjectClosings => Set<ProjectClosing>();
+    public DbSet<Husly.Features.Portfolio.Reporting.StatusReport> StatusReports => Set<Husly.Features.Portfolio.Reporting.StatusReport>();
+    public DbSet<Husly.Features.Portfolio.Reporting.ReportRisk> ReportRisks => Set<Husly.Features.Portfolio.Reporting.ReportRisk>();
+    public DbSet<Husly.Features.Portfolio.Reporting.ReportLesson> ReportLessons => Set<Husly.Features.Portfolio.Reporting.ReportLesson>();
+    public DbSet<Husly.Features.Portfolio.Reporting.IndicatorValue> IndicatorValues => Set<Husly.Features.Portfolio.Reporting.IndicatorValue>();
+    public DbSet<Husly.Features.Portfolio.Reporting.ReportReopening> ReportReopenings => Set<Husly.Features.Portfolio.Reporting.ReportReopening>();
+    public DbSet<Husly.Features.Portfolio.Results.IndicatorDefinition> IndicatorDefinitions => Set<Husly.Features.Portfolio.Results.IndicatorDefinition>();
+    public DbSet<Husly.Features.Portfolio.Results.ProjectResult> ProjectResults => Set<Husly.Features.Portfolio.Results.ProjectResult>();
+    public DbSet<Husly.Features.Portfolio.Results.Indicator> Indicators => Set<Husly.Features.Portfolio.Results.Indicator>();
+    public DbSet<Husly.Features.Portfolio.Results.IndicatorTarget> IndicatorTargets => Set<Husly.Features.Portfolio.Results.IndicatorTarget>();
+    public DbSet<Husly.Features.Portfolio.Benefits.Benefit> Benefits => Set<Husly.Features.Portfolio.Benefits.Benefit>();
+    public DbSet<Husly.Features.Portfolio.Benefits.BenefitMeasurement> BenefitMeasurements => Set<Husly.Features.Portfolio.Benefits.BenefitMeasurement>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<LivingSituationPeriod> LivingSituations => Set<LivingSituationPeriod>();

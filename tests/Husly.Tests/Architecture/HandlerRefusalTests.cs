@@ -28,7 +28,7 @@ public sealed class HandlerRefusalTests(Apps apps)
 {
     private sealed record Targets(Guid Resident, Guid Other, Guid Enrolment, Guid Draft, Guid DraftVersion, Guid Consent, Guid Link,
         Guid Transfer, Guid Duplicate, Guid DuplicateVersion, Guid Emergency, Guid Project, Guid ProjectVersion, Guid Funding,
-        Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion);
+        Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion, Guid Report, Guid Indicator, Guid Result, Guid Benefit);
 
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Every_post_handler_refuses_every_role_it_is_not_for(TestDatabase db)
@@ -118,7 +118,7 @@ public sealed class HandlerRefusalTests(Apps apps)
             foreach (var method in type!.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
             {
                 var name = method.Name["OnPost".Length..];
-                yield return (route.ToLowerInvariant().Replace("{id:guid}", "{id}").Replace("{residentid:guid}", "{residentId}").Replace("{enrolmentid:guid}", "{enrolmentId}").Replace("{decisionid:guid?}", "{decisionId}").Replace("{decisionid:guid}", "{decisionId}").Replace("{code:int?}", ""),
+                yield return (route.ToLowerInvariant().Replace("{id:guid}", "{id}").Replace("{residentid:guid}", "{residentId}").Replace("{enrolmentid:guid}", "{enrolmentId}").Replace("{decisionid:guid?}", "{decisionId}").Replace("{decisionid:guid}", "{decisionId}").Replace("{code:int?}", "").Replace("{reportid:guid}", "{reportId}").Replace("{indicatorid:guid}", "{indicatorId}"),
                     name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name, type.FullName!);
             }
         }
@@ -134,7 +134,7 @@ public sealed class HandlerRefusalTests(Apps apps)
             : route.StartsWith("/calls", StringComparison.Ordinal) ? Husly.Data.DemoData.DemoCalls.NextYear
             : t.Resident;
         return route.Replace("{id}", id.ToString()).Replace("{residentId}", t.Resident.ToString()).Replace("{decisionId}", t.Draft.ToString())
-            .Replace("{enrolmentId}", t.Enrolment.ToString()).TrimEnd('/');
+            .Replace("{enrolmentId}", t.Enrolment.ToString()).Replace("{reportId}", t.Report.ToString()).Replace("{indicatorId}", t.Indicator.ToString()).TrimEnd('/');
     }
 
     /// <summary>One form that satisfies every handler's input, so a refusal comes from the access rule, not validation.</summary>
@@ -167,6 +167,14 @@ public sealed class HandlerRefusalTests(Apps apps)
             ("Phase.Phase", "DeliveringAndImplementing"), ("Phase.Note", "Kapret"), ("Partner.OrganisationId", DemoIds.Organisation(ReferenceData.Police).ToString()),
             ("Partner.Role", "Kapret"), ("Funding.Year", "2026"), ("Funding.Source", "ProgrammeGrant"), ("Funding.SourceName", "Kapret"), ("Funding.AmountNok", "1000"),
             ("Impact.Kind", "Impact"), ("Impact.Realisation", "Expected"), ("Impact.Description", "Kapret"),
+            ("reportId", t.Report.ToString()), ("indicatorId", t.Indicator.ToString()), ("resultId", t.Result.ToString()),
+            ("Due.DueOn", today), ("NewResult.Statement", "Kapret"), ("NewIndicator.ResultId", t.Result.ToString()), ("NewIndicator.Name", "Kapret"),
+            ("NewIndicator.Unit", "Count"), ("NewIndicator.Direction", "Increase"), ("NewIndicator.Breakdown", "None"), ("Target.Year", "2026"), ("Target.Value", "5"),
+            ("NewBenefit.Name", "Kapret"), ("NewBenefit.Type", "SavedTime"), ("NewBenefit.Owner", "Kapret"), ("NewBenefit.Unit", "timer"), ("NewBenefit.Baseline", "0"),
+            ("NewBenefit.Target", "10"), ("NewBenefit.RealiseBy", today), ("Measurement.BenefitId", t.Benefit.ToString()), ("Measurement.MeasuredOn", today),
+            ("Measurement.Value", "3"), ("Answer.Comment", "Kapret"), ("Input.Overall", "Red"), ("Input.Time", "Red"), ("Input.Budget", "Red"), ("Input.Quality", "Red"),
+            ("Input.Progress", "Kapret"), ("Input.SpentToDate", "1"), ("Input.Lessons[0].Kind", "Failure"), ("Input.Lessons[0].Text", "Kapret"),
+            ("Input.Unit", "Count"), ("Input.Direction", "Increase"),
         ];
         return fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2));
     }
@@ -225,9 +233,16 @@ public sealed class HandlerRefusalTests(Apps apps)
         var application = new Husly.Features.Calls.Applications.Application { Id = Guid.CreateVersion7(), CallId = DemoCalls.NextYear, Title = "Alnas søknad", LeadUnitId = alna };
         application.Members.Add(new Husly.Features.Calls.Applications.ApplicationMember { ApplicationId = application.Id, UserId = victim.Id, Role = Husly.Features.Calls.Applications.MemberRole.Owner });
         db.Add(application);
+        // The project's follow-up: a report sent for approval, a result with an indicator, a benefit.
+        var report = new Husly.Features.Portfolio.Reporting.StatusReport { Id = Guid.CreateVersion7(), ProjectId = project.Id, DueOn = new DateOnly(2026, 6, 30), State = Husly.Features.Portfolio.Reporting.ReportState.Submitted };
+        var result = new Husly.Features.Portfolio.Results.ProjectResult { Id = Guid.CreateVersion7(), ProjectId = project.Id, Statement = "Alnas mål" };
+        var indicator = new Husly.Features.Portfolio.Results.Indicator { Id = Guid.CreateVersion7(), ResultId = result.Id, ProjectId = project.Id, Name = "Alnas indikator", Unit = Husly.Features.Portfolio.Results.IndicatorUnit.Count };
+        var benefit = new Husly.Features.Portfolio.Benefits.Benefit { Id = Guid.CreateVersion7(), ProjectId = project.Id, Name = "Alnas gevinst", Owner = "Alna", Unit = "kr", Target = 10, RealiseBy = new DateOnly(2027, 1, 1) };
+        db.AddRange(report, result, indicator, benefit);
         await db.SaveChangesAsync();
         return new Targets(resident.Id, other.Id, enrolment.Id, draft.Id, draftVersion, consent.Id, link.Id, transfer.Id, duplicate.Id, duplicate.Version,
-            emergency.Id, project.Id, lines.Version, lines.Funding, lines.Impact, lines.Partner, victim.Id, application.Id, application.Version);
+            emergency.Id, project.Id, lines.Version, lines.Funding, lines.Impact, lines.Partner, victim.Id, application.Id, application.Version,
+            report.Id, indicator.Id, result.Id, benefit.Id);
     }
 
     /// <summary>Everything in Alna an accepted post would change.</summary>
@@ -256,6 +271,10 @@ public sealed class HandlerRefusalTests(Apps apps)
         Add("victim", await d.Users.Where(u => u.Id == t.Victim).Select(u => u.SecurityStamp + "|" + u.IsActive).SingleAsync());
         Add("application", await d.Applications.Where(a => a.Id == t.Application).Select(a => a.Version + "|" + a.Stage + "|" + a.Members.Count).SingleAsync()
             + "|" + await d.ApplicationAttachments.CountAsync(x => x.ApplicationId == t.Application));
+        Add("reports", string.Join(",", await d.StatusReports.Where(r => r.ProjectId == t.Project).OrderBy(r => r.DueOn).Select(r => r.Version + ":" + r.State).ToListAsync()));
+        Add("results", await d.ProjectResults.CountAsync(r => r.ProjectId == t.Project) + "|" + await d.Indicators.CountAsync(i => i.ProjectId == t.Project)
+            + "|" + await d.IndicatorTargets.CountAsync(x => x.IndicatorId == t.Indicator));
+        Add("benefits", await d.Benefits.CountAsync(b => b.ProjectId == t.Project) + "|" + await d.BenefitMeasurements.CountAsync(m => m.BenefitId == t.Benefit));
         return text.ToString();
     });
 }

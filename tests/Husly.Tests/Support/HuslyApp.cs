@@ -82,6 +82,8 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:Key", "dGVzdC1rZXlyaW5nLWtleS0zMi1ieXRlcy1sb25nISE=");
         // Tests run retention themselves; a job starting with each app (and a second app on the same database) would race them.
         builder.UseSetting("Casework:Retention:Enabled", "false");
+        // Tests run the reminder job themselves, with their own clock.
+        builder.UseSetting("Portfolio:Reminders:Enabled", "false");
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
         foreach (var (key, value) in _settings)

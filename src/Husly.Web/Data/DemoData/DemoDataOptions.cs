@@ -19,4 +19,9 @@ public sealed class DemoDataOptions
     /// overview (e.g. 500). None by default.</summary>
     [Range(0, 100_000)]
     public int Applications { get; set; }
+
+    /// <summary>Years of approved indicator figures generated for every BOSin project (0 = none), for the programme
+    /// report's benchmark.</summary>
+    [Range(0, 10)]
+    public int ResultYears { get; set; }
 }

@@ -111,7 +111,7 @@ internal sealed class DemoDataSeeder(
             await db.SaveChangesAsync();
         }
         db.ChangeTracker.Clear();
-        db.ChangeTracker.Clear();
+        await DemoReporting.SeedAsync(db, now, demo.Value.ResultYears);
         var residents = DemoCasework.Residents(demo.Value.Residents).ToList();
         db.Residents.AddRange(residents.Select(r => r.Resident));
         db.Enrolments.AddRange(residents.SelectMany(r => r.Enrolments));

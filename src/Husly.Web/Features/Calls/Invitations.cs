@@ -1,3 +1,4 @@
+using Husly.Features.Administration.Users;
 using Husly.Data;
 using Husly.Features.Administration.Mail;
 using Husly.Platform.Localization;

@@ -23,6 +23,11 @@ internal static class PortfolioModule
         services.AddScoped<ProjectForm>();
         services.AddScoped<ChangeHistory>();
         services.AddScoped<Projects.FundedProjects>();
+        services.AddScoped<Reporting.ProjectGate>();
+        services.AddScoped<Reporting.ReportMail>();
+        services.AddOptions<Reporting.ReminderOptions>().BindConfiguration("Portfolio:Reminders").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Reporting.ReportReminders>();
+        services.AddHostedService<Reporting.ReportReminderJob>();
         services.AddScoped<IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ProgrammeAuthorizationHandler>();
         return services;

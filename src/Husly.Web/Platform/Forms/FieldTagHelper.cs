@@ -19,6 +19,10 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
     [HtmlAttributeName("name")]
     public string? Name { get; set; }
 
+    /// <summary>A label for fields built from data (an indicator's name), already in the user's language.</summary>
+    [HtmlAttributeName("label")]
+    public string? Label { get; set; }
+
     [HtmlAttributeName("type")]
     public string Type { get; set; } = "text";
 
@@ -91,7 +95,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
         var label = new TagBuilder("label");
         label.AddCssClass("pkt-inputwrapper__label");
         label.Attributes["for"] = id;
-        label.InnerHtml.Append(For.Metadata.DisplayName ?? name);
+        label.InnerHtml.Append(Label ?? For.Metadata.DisplayName ?? name);
         if (For.Metadata.IsRequired)
         {
             var required = new TagBuilder("span");

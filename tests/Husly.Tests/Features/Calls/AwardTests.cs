@@ -67,6 +67,10 @@ public sealed class AwardTests(Apps apps)
         Assert.Contains(project.Funding, f => f.Source == FundingSource.OwnContribution && f.AmountNok == 100_000);
         Assert.Equal(project.Id, (await QueryAsync(app, d => d.FundingDecisions.SingleAsync(x => x.ApplicationId == id))).ProjectId);
         Assert.Equal(2, await QueryAsync(app, d => d.ReportsDue.CountAsync(r => d.FundingDecisions.Any(x => x.ApplicationId == id && x.Id == r.DecisionId))));
+        // The award's report dates are the project's reporting schedule, and the applicant leads the project.
+        Assert.Equal([new DateOnly(2027, 6, 30), new DateOnly(2027, 12, 31)],
+            await QueryAsync(app, d => d.StatusReports.Where(r => r.ProjectId == project.Id).OrderBy(r => r.DueOn).Select(r => r.DueOn).ToListAsync()));
+        Assert.Equal(DemoIds.User(DemoAccounts.DirectorFrogner.Email), project.ProjectLeadId);
         Assert.True(await QueryAsync(app, d => d.OutboxMessages.AnyAsync(m => m.To == DemoAccounts.DirectorFrogner.Email && m.Kind == "decision" && m.Subject == $"Tilsagn om midler: {title}")));
 
         var again = await DecideAsync(manager, id, ("Input.Outcome", "Rejected"), ("Input.Reason", "Ombestemt"));

@@ -1,3 +1,4 @@
+using Husly.Features.Administration.Users;
 using System.Security.Claims;
 using Husly.Data;
 using Husly.Platform.Auth;

@@ -1,3 +1,4 @@
+using Husly.Features.Administration.Users;
 using System.ComponentModel.DataAnnotations;
 using Husly.Data;
 using Husly.Features.Administration.Mail;

@@ -134,7 +134,7 @@ public sealed class DecideModel(HuslyDbContext db, ApplicationAccess access, Fun
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var application = await db.Applications.Include(x => x.TargetGroups).Include(x => x.Units).Include(x => x.Budget).AsSplitQuery().FirstAsync(x => x.Id == id);
+        var application = await db.Applications.Include(x => x.TargetGroups).Include(x => x.Units).Include(x => x.Budget).Include(x => x.Members).AsSplitQuery().FirstAsync(x => x.Id == id);
         db.Entry(application).Property(x => x.Version).OriginalValue = Input.Version;
         db.Entry(application).State = EntityState.Modified;
         var decision = new FundingDecision
@@ -166,7 +166,9 @@ public sealed class DecideModel(HuslyDbContext db, ApplicationAccess access, Fun
                 [.. application.Units.Where(u => u.Kind == ApplicationUnitKind.CoDistrict).Select(u => u.OrganisationId)],
                 [.. application.TargetGroups.Select(t => t.TargetGroupId)],
                 [.. application.Units.Where(u => u.Kind == ApplicationUnitKind.Partner).Select(u => u.OrganisationId)],
-                years.Min(), decision.Amount.Value, call.Title, application.OwnContribution), application.ContinuesProjectId);
+                years.Min(), decision.Amount.Value, call.Title, application.OwnContribution,
+                application.Members.FirstOrDefault(m => m.Role == MemberRole.Owner)?.UserId,
+                [.. decision.Reports.Select(r => r.DueOn)]), application.ContinuesProjectId);
             decision.ProjectId = project.Id;
             application.Stage = ApplicationStage.Decided;
         }

@@ -18,7 +18,9 @@ public sealed record FundedProject(
     int Year,
     long Grant,
     string GrantSource,
-    long OwnContribution);
+    long OwnContribution,
+    Guid? ProjectLeadId,
+    IReadOnlyList<DateOnly> ReportsDue);
 
 /// <summary>
 /// The one way into the portfolio for funding decided elsewhere: a new active project, or this year's funding added to
@@ -45,6 +47,7 @@ public sealed class FundedProjects(HuslyDbContext db)
                 StartDate = f.Start,
                 EndDate = f.End,
                 Status = ProjectStatus.Active,
+                ProjectLeadId = f.ProjectLeadId,
             };
             project.CoDistricts.AddRange(f.CoDistricts.Where(d => d != f.LeadUnitId).Distinct().Select(d => new ProjectDistrict { ProjectId = project.Id, DistrictId = d }));
             project.TargetGroups.AddRange(f.TargetGroups.Distinct().Select(t => new ProjectTargetGroup { ProjectId = project.Id, TargetGroupId = t }));
@@ -65,6 +68,17 @@ public sealed class FundedProjects(HuslyDbContext db)
         {
             project.Funding.Add(new ProjectFunding { Id = Guid.CreateVersion7(), ProjectId = project.Id, Year = f.Year, Source = FundingSource.OwnContribution, SourceName = "Egeninnsats", AmountNok = f.OwnContribution });
         }
+        await ScheduleReportsAsync(project.Id, f.ReportsDue);
         return project;
+    }
+
+    /// <summary>Adds the award's report dates to the project's reporting schedule (a date already there is kept once).</summary>
+    private async Task ScheduleReportsAsync(Guid projectId, IReadOnlyList<DateOnly> dates)
+    {
+        var existing = await db.StatusReports.Where(r => r.ProjectId == projectId).Select(r => r.DueOn).ToListAsync();
+        foreach (var due in dates.Distinct().Except(existing))
+        {
+            db.StatusReports.Add(new Reporting.StatusReport { Id = Guid.CreateVersion7(), ProjectId = projectId, DueOn = due, State = Reporting.ReportState.NotStarted });
+        }
     }
 }

@@ -12,6 +12,9 @@ public static class ProjectOperations
     public static readonly OperationAuthorizationRequirement Create = new() { Name = nameof(Create) };
     public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
     public static readonly OperationAuthorizationRequirement Archive = new() { Name = nameof(Archive) };
+
+    /// <summary>The programme's own follow-up of a project: approving reports, reopening a period, setting the schedule.</summary>
+    public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
 }
 
 /// <summary>The facts about a project that authorization needs; for Create, the programme and unit the user chose.</summary>
@@ -38,7 +41,7 @@ internal sealed class ProjectAuthorizationHandler(PortfolioAccess access)
             nameof(ProjectOperations.Edit) => await CanManageAsync(user, project) ||
                 (IsOwnUnit(user, project) && user.IsInRole(Roles.DistrictDirector)) ||
                 (user.IsInRole(Roles.ProjectLead) && project.ProjectLeadId is { } lead && lead == user.Id()),
-            nameof(ProjectOperations.Archive) => await CanManageAsync(user, project),
+            nameof(ProjectOperations.Archive) or nameof(ProjectOperations.Manage) => await CanManageAsync(user, project),
             _ => false,
         };
         if (allowed)

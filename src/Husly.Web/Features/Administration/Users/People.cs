@@ -1,9 +1,8 @@
 using Husly.Data;
-using Husly.Features.Administration.Users;
 using Husly.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Husly.Features.Calls;
+namespace Husly.Features.Administration.Users;
 
 /// <summary>The people the grant cycle mails and checks: one definition of "an active district director" and of finding an
 /// active user by the address someone typed.</summary>
@@ -11,6 +10,9 @@ public static class People
 {
     public static IQueryable<HuslyUser> ActiveDistrictDirectors(HuslyDbContext db) =>
         db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.DistrictDirector)));
+
+    public static IQueryable<HuslyUser> ActiveProgrammeManagers(HuslyDbContext db, Guid programmeId) =>
+        db.Users.Where(u => u.IsActive && db.ProgrammeManagers.Any(m => m.UserId == u.Id && m.ProgrammeId == programmeId));
 
     public static Task<HuslyUser?> ActiveByEmailAsync(HuslyDbContext db, string? email)
     {
