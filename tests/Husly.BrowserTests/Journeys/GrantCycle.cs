@@ -7,7 +7,8 @@ namespace Husly.BrowserTests.Journeys;
 
 /// <summary>Issue 10 §8, the cycle so far in Chromium with axe on every page: a project lead applies to the open call with
 /// a colleague, the district director endorses, the lead submits, two reviewers score it, the programme manager sees the
-/// overview, awards it and prints the letter.</summary>
+/// overview, awards it and prints the letter; the lead reports on the project, the manager approves the report, and the
+/// lead closes the project with its final report.</summary>
 public sealed class GrantCycle(BrowserHost sqlite, PostgresBrowserHost postgres)
 {
     private BrowserHost Host(string database) => database == "Postgres" ? postgres : sqlite;
@@ -121,5 +122,48 @@ public sealed class GrantCycle(BrowserHost sqlite, PostgresBrowserHost postgres)
         await Expect(manager.Locator("#letter")).ToContainTextAsync("Dere tildeles 750");
         await manager.AssertAccessibleAsync();
         await manager.ScreenshotAsync("grant-letter");
+
+        // The lead writes the first status report on the project the award created, and sends it.
+        await lead.GotoAsync(applicationUrl);
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Prosjektet i porteføljen" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Statusrapporter" }).ClickAsync();
+        await lead.AssertAccessibleAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Skriv rapporten" }).First.ClickAsync();
+        await lead.AssertAccessibleAsync();
+        foreach (var legend in new[] { "Samlet vurdering", "Tid og framdrift", "Budsjett", "Kvalitet" })
+        {
+            await lead.Locator("fieldset.rag-choice").Filter(new() { Has = lead.Locator("legend", new() { HasTextString = legend }) })
+                .GetByLabel(legend == "Tid og framdrift" ? "Gul – avvik under kontroll" : "Grønn – som planlagt").CheckAsync();
+        }
+        await lead.GetByLabel("Hva har skjedd siden forrige rapport").FillAsync("Fire unge har fått bo-trener.");
+        await lead.GetByLabel("Brukt så langt (kr)").FillAsync("120000");
+        await lead.Locator("select[name='Input.Lessons[0].Kind']").SelectOptionAsync(new SelectOptionValue { Label = "Feil eller motgang" });
+        await lead.Locator("textarea[name='Input.Lessons[0].Text']").FillAsync("Vi startet for sent med å rekruttere bo-trenere.");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Send til godkjenning" }).ClickAsync();
+        await Expect(lead.Locator(".flash")).ToContainTextAsync("Rapporten er sendt til godkjenning");
+        await lead.AssertAccessibleAsync();
+        var reportUrl = lead.Url;
+
+        // The manager approves it, which locks the period.
+        await manager.GotoAsync(reportUrl);
+        await Expect(manager.Locator("main table").First).ToContainTextAsync("Gul – avvik under kontroll");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Godkjenn og lås perioden" }).ClickAsync();
+        await Expect(manager.Locator("#report-state")).ToHaveTextAsync("Godkjent");
+        await manager.AssertAccessibleAsync();
+
+        // The lead closes the project with its final report.
+        await lead.GotoAsync(reportUrl);
+        await lead.GetByRole(AriaRole.Link, new() { Name = title }).Last.ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Avslutt med sluttrapport" }).ClickAsync();
+        await lead.AssertAccessibleAsync();
+        await lead.GetByLabel("Videreført et annet sted").CheckAsync();
+        await lead.GetByLabel("Hvorfor det stoppet, eller hvor og hvordan det videreføres").FillAsync("Bydelen viderefører bo-trenerne i ordinær drift neste år.");
+        await lead.Locator("#Input_WhatWorked").FillAsync("Faste bo-trenere.");
+        await lead.Locator("#Input_WhatDidNotWork").FillAsync("Sen rekruttering.");
+        await lead.Locator("#Input_DoDifferently").FillAsync("Rekruttere før oppstart.");
+        await lead.Locator("#Input_EndDate").FillAsync("2028-12-31"); // the award's project runs from its first budget year
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Avslutt prosjektet" }).ClickAsync();
+        await Expect(lead.Locator(".flash")).ToContainTextAsync("Prosjektet er avsluttet med sluttrapport");
+        await lead.AssertAccessibleAsync();
     }
 }

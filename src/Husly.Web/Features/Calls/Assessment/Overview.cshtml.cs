@@ -1,5 +1,4 @@
 using Husly.Data;
-using Husly.Features.Calls.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,18 +33,35 @@ public sealed class OverviewModel(HuslyDbContext db, CallAccess access, Husly.Fe
             return Forbid();
         }
         Call = call;
-        var applications = await db.Applications.AsNoTracking().Include(a => a.Answers).Include(a => a.Budget).AsSplitQuery()
-            .Where(a => a.CallId == id && a.Stage != ApplicationStage.Draft && a.Stage != ApplicationStage.Endorsed).ToListAsync();
-        // A subquery, not a list of 500 ids as parameters (EF would make a statement per list size).
-        var reviews = (await db.Reviews.AsNoTracking().Include(r => r.Scores)
-            .Where(r => db.Applications.Any(a => a.Id == r.ApplicationId && a.CallId == id)).ToListAsync()).ToLookup(r => r.ApplicationId);
+        // Plain projections, not entity graphs: with 500 applications and 1 000 reviews, loading entities was the cost.
+        var sent = new[] { ApplicationStage.Submitted, ApplicationStage.InAssessment, ApplicationStage.SecondAssessment, ApplicationStage.Decided };
+        var applications = await db.Applications.AsNoTracking().Where(a => a.CallId == id && sent.Contains(a.Stage))
+            .Select(a => new { a.Id, a.Title, a.LeadUnitId, a.Stage, Applied = a.Budget.Sum(b => (long?)b.Amount) ?? 0 }).ToListAsync();
+        var disqualified = (await db.ApplicationAnswers.AsNoTracking()
+                .Where(x => db.Applications.Any(a => a.Id == x.ApplicationId && a.CallId == id)
+                    && db.EligibilityQuestions.Any(q => q.Id == x.QuestionId && q.YesDisqualifies == x.Yes))
+                .Select(x => new { x.ApplicationId, x.QuestionId }).ToListAsync())
+            .ToLookup(x => x.ApplicationId, x => x.QuestionId);
+        var explanations = call.Questions.OrderBy(q => q.SortOrder).Select(q => (q.Id, q.Explanation)).ToList();
+        // Each handed-in review's weighted sum (score × weight), added up in the database.
+        var weighted = (await (from score in db.CriterionScores
+                               join review in db.Reviews on score.ReviewId equals review.Id
+                               join criterion in db.CallCriteria on score.CriterionId equals criterion.Id
+                               where criterion.CallId == id && review.SubmittedAt != null && review.ConflictDeclaredAt == null
+                               group score.Score * criterion.Weight by new { review.ApplicationId, review.Id } into g
+                               select new { g.Key.ApplicationId, Sum = g.Sum() }).ToListAsync())
+            .ToLookup(x => x.ApplicationId, x => x.Sum);
+        var asked = await db.Reviews.AsNoTracking().Where(r => r.ConflictDeclaredAt == null && db.Applications.Any(a => a.Id == r.ApplicationId && a.CallId == id))
+            .GroupBy(r => r.ApplicationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var weights = (double)Math.Max(1, call.Criteria.Sum(c => c.Weight));
         var units = (await lookups.UnitsAsync()).ToDictionary(u => u.Id, u => u.Name);
         var rows = applications.Select(a =>
         {
-            var done = reviews[a.Id].Where(r => r.IsDone && !r.IsRecused).Select(r => Review.Weighted(r.Scores, call.Criteria)).ToList();
-            return new Row(a.Id, a.Title, units.GetValueOrDefault(a.LeadUnitId, "–"), ApplicationFlow.IneligibleBecause(a, call),
+            var done = weighted[a.Id].Select(sum => sum / weights).ToList();
+            var reasons = disqualified[a.Id].ToHashSet();
+            return new Row(a.Id, a.Title, units.GetValueOrDefault(a.LeadUnitId, "–"), [.. explanations.Where(q => reasons.Contains(q.Id)).Select(q => q.Explanation)],
                 done.Count > 0 ? done.Average() : null, done.Count > 1 ? done.Max() - done.Min() : null, done.Count,
-                reviews[a.Id].Count(r => !r.IsRecused), a.AmountApplied, 0, a.Stage);
+                asked.GetValueOrDefault(a.Id), a.Applied, 0, a.Stage);
         })
             .OrderBy(r => r.Ineligible.Count > 0).ThenByDescending(r => r.Score ?? -1).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
         long total = 0;
