@@ -8,10 +8,12 @@
 # Portfolio__ProjectListCacheSeconds=0, so the uncached list's cost stays visible (only the list is measured then).
 #   bench/run.sh [rounds] [seconds-per-round]        results also go to bench/results/<date>.md
 # A subset: ONLY="overview" RUNS="Sqlite:30 Postgres:30" APPLICATIONS=500 bench/run.sh 2 10 measures the programme
-# manager's call overview (/calls/{id}/assessment) with 500 submitted, reviewed applications in the open demo call.
+# manager's call overview (/calls/{id}/assessment) with 500 submitted, reviewed applications in the open demo call;
+# ONLY="report" RUNS="Sqlite:30 Postgres:30" PROJECTS=200 RESULT_YEARS=5 bench/run.sh 2 10 the programme results report
+# over every BOSin project with five years of approved indicator figures (three shared indicators, two reports a year).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${1:-3}; SECONDS_PER_ROUND=${2:-10}; WARMUP=${WARMUP:-20}; PROJECTS=${PROJECTS:-2000}; APPLICATIONS=${APPLICATIONS:-0}
+ROUNDS=${1:-3}; SECONDS_PER_ROUND=${2:-10}; WARMUP=${WARMUP:-20}; PROJECTS=${PROJECTS:-2000}; APPLICATIONS=${APPLICATIONS:-0}; RESULT_YEARS=${RESULT_YEARS:-0}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/husly-bench.XXXXXX); chmod 755 "$WORK"
 ACCESSLOG_KEY=$(head -c 32 /dev/urandom | base64)   # production requires a configured access-log key
@@ -35,6 +37,9 @@ KARI=$(python3 -c 'import hashlib,uuid; print(uuid.UUID(bytes_le=hashlib.sha256(
 RESIDENT="/casework/residents/details/$KARI"
 NEXTCALL=$(python3 -c 'import hashlib,uuid; print(uuid.UUID(bytes_le=hashlib.sha256(b"husly:call:bosin:next-year").digest()[:16]))')
 OVERVIEW="/calls/$NEXTCALL/assessment"
+BOSIN=$(python3 -c 'import hashlib,uuid; print(uuid.UUID(bytes_le=hashlib.sha256(b"husly:programme:BOSin").digest()[:16]))')
+YEAR=$(date -u +%Y)
+REPORT="/portfolio/programmes/$BOSIN/results?From=$((YEAR - 4))&To=$YEAR"
 mkdir -p bench/results
 RESULT="bench/results/$(date -u +%Y-%m-%d).md"
 {
@@ -69,7 +74,7 @@ for run in ${RUNS:-Sqlite:30 Sqlite:0 Postgres:30 Postgres:0}; do
     curl -sf -o /dev/null "$CEILING" || { echo "the ceiling app did not start" >&2; cat "$WORK/ceiling.log" >&2; exit 1; }
   fi
   ( cd "$WORK/out" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$db Database__MigrateOnStartup=true \
-      ConnectionStrings__Default="$CS" DemoData__Enabled=true DemoData__Projects=$PROJECTS DemoData__Applications=$APPLICATIONS Bench__Enabled=true \
+      ConnectionStrings__Default="$CS" DemoData__Enabled=true DemoData__Projects=$PROJECTS DemoData__Applications=$APPLICATIONS DemoData__ResultYears=$RESULT_YEARS Bench__Enabled=true \
       Portfolio__ProjectListCacheSeconds=$CACHE Casework__AccessLog__Keys__bench="$ACCESSLOG_KEY" Casework__AccessLog__CurrentKeyId=bench \
       Casework__AccessLog__CheckpointDirectory="$WORK/checkpoints" DataProtection__Key="$KEYRING_KEY" \
       Logging__LogLevel__Default=Warning exec ./Husly.Web --urls "$BASE" > "$WORK/app-$db.log" 2>&1 ) & APP_PID=$!
@@ -85,8 +90,8 @@ for run in ${RUNS:-Sqlite:30 Sqlite:0 Postgres:30 Postgres:0}; do
     echo "husly.auth=$(awk '$6=="husly.auth" {print $7}' "$jar")"
   }
   MANAGER=$(sign_in programleder@husly.test); WORKER=$(sign_in saksbehandler.grorud@husly.test)
-  declare -A URL=([list]="$LIST" [caseload]="$CASELOAD" [resident]="$RESIDENT" [reference]="$REFERENCE" [overview]="$OVERVIEW")
-  declare -A WHO=([list]="$MANAGER" [caseload]="$WORKER" [resident]="$WORKER" [reference]="$MANAGER" [overview]="$MANAGER")
+  declare -A URL=([list]="$LIST" [caseload]="$CASELOAD" [resident]="$RESIDENT" [reference]="$REFERENCE" [overview]="$OVERVIEW" [report]="$REPORT")
+  declare -A WHO=([list]="$MANAGER" [caseload]="$WORKER" [resident]="$WORKER" [reference]="$MANAGER" [overview]="$MANAGER" [report]="$MANAGER")
   if [ -n "${ONLY:-}" ]; then PAGES=$ONLY; elif [ "$MODE" = on ]; then PAGES="list caseload resident reference"; else PAGES="list"; fi
   for page in $PAGES; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${WHO[$page]}" "$BASE${URL[$page]}")" = 200 ] || { echo "$page not served after sign-in" >&2; exit 1; }

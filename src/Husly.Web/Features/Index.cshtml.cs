@@ -2,6 +2,7 @@ using Husly.Data;
 using Husly.Features.Casework.Access;
 using Husly.Features.Portfolio;
 using Husly.Features.Portfolio.Projects;
+using Husly.Features.Portfolio.Reporting;
 using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,12 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Item(Guid Id, string Name, string Unit, ProjectStatus Status, InnovationPhase Phase, DateOnly? EndDate);
+    public sealed record ReportTask(Guid ProjectId, string Project, Guid ReportId, DateOnly DueOn, ReportState State);
+
+    /// <summary>Status reports that wait for this user: to approve (the programme), to write (the project), overdue.</summary>
+    public List<ReportTask> Reports { get; private set; } = [];
+    public string ReportsHeading { get; private set; } = "";
+    public DateOnly Today { get; private set; }
 
     public string Heading { get; private set; } = "";
     public string? Intro { get; private set; }
@@ -35,6 +42,10 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
         var unit = User.OrganisationId();
         var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived).Where(ProjectAuthorizationHandler.ReadableBy(User));
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = today;
+        var open = new[] { ReportState.NotStarted, ReportState.Draft, ReportState.Returned };
+        var soon = today.AddDays(30);
+        var reports = db.StatusReports.AsNoTracking().Where(r => !r.Project!.IsArchived && r.Project.Status == ProjectStatus.Active);
 
         switch (role)
         {
@@ -47,6 +58,9 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
                 Mine = await Take(scope.Where(p => p.Status == ProjectStatus.Active && p.EndDate != null && p.EndDate <= today.AddMonths(6)));
                 MineLink = "/portfolio/projects?status=Active";
                 MineLinkText = l["Se alle aktive prosjekter"];
+                ReportsHeading = l["Statusrapporter til godkjenning, og forfalte"];
+                Reports = await TakeReports(reports.Where(r => (role == Roles.ProgrammeOwner || managed.Contains(r.Project!.ProgrammeId))
+                    && (r.State == ReportState.Submitted || (open.Contains(r.State) && r.DueOn < today))));
                 break;
             case Roles.DistrictDirector:
                 AttentionHeading = l["Nye ideer og søknader fra bydelen"];
@@ -55,12 +69,16 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
                 Mine = await Take(projects.Where(p => (p.LeadUnitId == unit || p.CoDistricts.Any(d => d.DistrictId == unit)) && p.Status == ProjectStatus.Active));
                 MineLink = $"/portfolio/projects?district={unit}&status=Active";
                 MineLinkText = l["Se alle aktive prosjekter i bydelen"];
+                ReportsHeading = l["Statusrapporter i bydelen som snart skal leveres, eller er forfalt"];
+                Reports = await TakeReports(reports.Where(r => r.Project!.LeadUnitId == unit && open.Contains(r.State) && r.DueOn <= soon));
                 break;
             case Roles.ProjectLead:
                 MineHeading = l["Prosjektene jeg leder"];
                 Mine = await Take(projects.Where(p => p.ProjectLeadId == userId));
                 AttentionHeading = l["Prosjektene mine som ennå ikke har registrert virkninger"];
                 Attention = await Take(projects.Where(p => p.ProjectLeadId == userId && p.Phase >= InnovationPhase.MakingTheCase && !p.Impacts.Any()));
+                ReportsHeading = l["Statusrapporter jeg skal skrive"];
+                Reports = await TakeReports(reports.Where(r => r.Project!.ProjectLeadId == userId && open.Contains(r.State) && r.DueOn <= soon));
                 break;
             case Roles.Administrator:
                 var now = clock.GetUtcNow();
@@ -83,6 +101,10 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
         Heading = l["Hei, {0}", User.DisplayName()];
         Intro = role is null ? null : l["Du er logget inn som {0}.", l[Roles.DisplayName(role)].Value.ToLowerInvariant()].Value;
     }
+
+    private static Task<List<ReportTask>> TakeReports(IQueryable<StatusReport> query) =>
+        query.OrderBy(r => r.DueOn).ThenBy(r => r.Project!.Name).Take(10)
+            .Select(r => new ReportTask(r.ProjectId, r.Project!.Name, r.Id, r.DueOn, r.State)).ToListAsync();
 
     private static Task<List<Item>> Take(IQueryable<Project> query) =>
         query.OrderBy(p => p.Name).Take(10)

@@ -84,18 +84,20 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
     private async Task BuildAsync(IQueryable<Project> projects)
     {
         var (from, to) = (From!.Value, To!.Value);
-        var indicators = await (from i in db.Indicators.AsNoTracking().Include(i => i.Targets)
+        var indicators = await (from i in db.Indicators.AsNoTracking()
                                 join p in projects on i.ProjectId equals p.Id
                                 join r in db.ProjectResults on i.ResultId equals r.Id
                                 orderby p.Name, r.SortOrder, i.SortOrder
                                 select new { i, Project = p.Name, Result = r.Statement }).ToListAsync();
-        var ids = db.Indicators.Where(i => projects.Any(p => p.Id == i.ProjectId)).Select(i => i.Id);
-        var values = (await ResultQueries.ApprovedValues(db, ids, from, to).ToListAsync()).ToLookup(v => v.IndicatorId);
+        var targets = (await db.IndicatorTargets.AsNoTracking()
+                .Where(t => t.Year >= from && t.Year <= to && db.Indicators.Any(i => i.Id == t.IndicatorId && projects.Any(p => p.Id == i.ProjectId)))
+                .ToListAsync()).ToLookup(t => t.IndicatorId);
+        var values = (await ResultQueries.ApprovedValuesOfProjects(db, projects, from, to).ToListAsync()).ToLookup(v => v.IndicatorId);
         Lines = [.. indicators.Select(x =>
         {
             var actual = Figures.ByYear(x.i.Unit, x.i.Cumulative, values[x.i.Id]);
             return new IndicatorLine(x.i.ProjectId, x.Project, x.Result, x.i, YearSpan.ToDictionary(y => y, y => new Cell(
-                x.i.Targets.FirstOrDefault(t => t.Year == y)?.Value, actual.TryGetValue(y, out var a) ? a : null)));
+                targets[x.i.Id].FirstOrDefault(t => t.Year == y)?.Value, actual.TryGetValue(y, out var a) ? a : null)));
         })];
         var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => d.ProgrammeId == Programme.Id).OrderBy(d => d.Name).ToListAsync();
         Shared = [.. definitions.Select(d =>

@@ -169,4 +169,25 @@ public sealed class ReportingTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostWithTokenAsync(schedule + "?handler=Remove", ("reportId", fresh.Id.ToString()))).StatusCode);
         Assert.Equal(1, await app.QueryAsync(d => d.StatusReports.CountAsync(r => r.ProjectId == project.Id)));
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_start_page_lists_reports_to_write_for_the_lead_and_to_approve_for_the_programme(TestDatabase db)
+    {
+        var app = apps[db];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (project, reportId, _, _) = await ProjectWithIndicatorsAsync(app, today.AddDays(10));
+        var far = new StatusReport { Id = Guid.CreateVersion7(), ProjectId = project.Id, DueOn = today.AddDays(200), State = ReportState.NotStarted };
+        await app.WithDbAsync(async d => { d.Add(far); await d.SaveChangesAsync(); });
+        var lead = app.ClientFor(DemoAccounts.LeadGrorud);
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        var leadsList = (await lead.GetPageAsync("/")).GetElementById("reports")!;
+        Assert.NotNull(leadsList.QuerySelector($"a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
+        Assert.Null(leadsList.QuerySelector($"a[href='/portfolio/projects/{project.Id}/reports/{far.Id}']")); // not due for months
+        Assert.Null((await manager.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
+
+        await app.WithDbAsync(d => d.StatusReports.Where(r => r.Id == reportId).ExecuteUpdateAsync(u => u.SetProperty(r => r.State, ReportState.Submitted)));
+        Assert.NotNull((await manager.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
+        Assert.Null((await lead.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
+        Assert.Null((await app.ClientFor(DemoAccounts.BosoManager).GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
+    }
 }
