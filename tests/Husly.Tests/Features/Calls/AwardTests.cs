@@ -137,4 +137,32 @@ public sealed class AwardTests(Apps apps)
         Assert.Contains(300_000, funding);
         Assert.Equal(existing.Id, (await QueryAsync(app, d => d.FundingDecisions.SingleAsync(x => x.ApplicationId == id))).ProjectId);
     }
+
+    /// <summary>Issue 10 §1: a programme that switches on the second assessment round awards only what went through it.</summary>
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task With_a_second_round_switched_on_only_applications_taken_on_to_it_can_be_awarded(TestDatabase db)
+    {
+        await using var app = new HuslyApp(db);
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        var director = app.ClientFor(DemoAccounts.DirectorFrogner);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(await manager.GetPageAsync($"/calls/stages/{DemoIds.Programme("BOSin")}"), "main form",
+            Html.Values(("Input[4].IsEnabled", "true")))).StatusCode);
+        var title = $"Andre runde {Guid.NewGuid():N}";
+        var id = await CallsTestData.SubmittedAsync(director, title);
+        Assert.Null((await manager.GetPageAsync($"/applications/{id}")).GetElementById("second-round"));
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(await manager.GetPageAsync($"/applications/{id}/reviewers"), "#add-reviewer",
+            Html.Values(("Email", DemoAccounts.Owner.Email)))).StatusCode);
+
+        var early = await Html.ParseAsync(await DecideAsync(manager, id, ("Input.Outcome", "Awarded"), ("Input.Amount", "500000")));
+        Assert.Contains("Programmet bruker «Andre vurderingsrunde»: ta søknaden med dit før den kan tildeles midler.", early.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var details = await manager.GetPageAsync($"/applications/{id}");
+        var version = details.QuerySelector("#second-round input[name=version]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostWithTokenAsync($"/applications/{id}?handler=SecondRound", ("version", version))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(details, "#second-round")).StatusCode);
+        Assert.Equal(ApplicationStage.SecondAssessment, await QueryAsync(app, d => d.Applications.Where(a => a.Id == id).Select(a => a.Stage).SingleAsync()));
+        Assert.True(await QueryAsync(app, d => d.OutboxMessages.AnyAsync(m => m.To == DemoAccounts.DirectorFrogner.Email && m.Subject == $"Søknaden går videre: {title}")));
+        Assert.Contains("Andre vurderingsrunde", (await director.GetPageAsync($"/applications/{id}")).GetElementById("stage-now")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal($"/applications/{id}/letter", (await DecideAsync(manager, id, ("Input.Outcome", "Awarded"), ("Input.Amount", "500000"))).Headers.Location!.ToString());
+    }
 }

@@ -107,6 +107,29 @@ public sealed class ApplicationFlow(HuslyDbContext db, Outbox outbox, TimeProvid
         return ChangeResult.Done;
     }
 
+    /// <summary>When the programme uses a second assessment round, a manager takes an application in assessment on to it
+    /// (a shortlist); only applications that went through it can be awarded.</summary>
+    public async Task<ChangeResult> ToSecondRoundAsync(OpenApplication open)
+    {
+        var (a, call, who) = (open.Application, open.Call, open.Viewer);
+        if (!who.IsManager)
+        {
+            return ChangeResult.NotFound;
+        }
+        if (open.Flow.FirstOrDefault(s => s.Stage == ApplicationStage.SecondAssessment) is not { } round)
+        {
+            return ChangeResult.Refused("Programmet bruker ikke en andre vurderingsrunde.");
+        }
+        if (a.Stage != ApplicationStage.InAssessment)
+        {
+            return ChangeResult.Refused("Bare en søknad som er til vurdering, kan tas med videre.");
+        }
+        a.Stage = ApplicationStage.SecondAssessment;
+        Record(a, who, round.Name);
+        await NotifyAsync(a, $"Søknaden går videre: {a.Title}", $"Søknaden «{a.Title}» til «{call.Title}» er tatt med videre til «{round.Name}».");
+        return ChangeResult.Done;
+    }
+
     public async Task<ChangeResult> ReturnAsync(OpenApplication open, string? comment)
     {
         var (a, call, who) = (open.Application, open.Call, open.Viewer);

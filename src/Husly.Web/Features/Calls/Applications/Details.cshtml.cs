@@ -45,6 +45,8 @@ public sealed class DetailsModel(HuslyDbContext db, ApplicationAccess access, Ap
 
     public Task<IActionResult> OnPostEndorseAsync(Guid id, Guid version) => StepAsync(id, version, flow.EndorseAsync, "Søknaden er godkjent. Søkerne har fått beskjed.");
 
+    public Task<IActionResult> OnPostSecondRoundAsync(Guid id, Guid version) => StepAsync(id, version, flow.ToSecondRoundAsync, "Søknaden er tatt med videre. Søkerne har fått beskjed.");
+
     public Task<IActionResult> OnPostReturnAsync(Guid id, Guid version) => StepAsync(id, version, o => flow.ReturnAsync(o, Comment), "Søknaden er sendt tilbake med kommentaren din.");
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid version) => StepAsync(id, version, flow.SubmitAsync, "Søknaden er sendt inn. Den er låst, og du får e-post når den går videre.");

@@ -84,6 +84,10 @@ public sealed class DecideModel(HuslyDbContext db, ApplicationAccess access, Fun
         switch (Input.Outcome)
         {
             case DecisionOutcome.Awarded:
+                if (a.Stage != ApplicationStage.SecondAssessment && Open.Flow.FirstOrDefault(s => s.Stage == ApplicationStage.SecondAssessment) is { } round)
+                {
+                    ModelState.AddModelError("Input.Outcome", l["Programmet bruker «{0}»: ta søknaden med dit før den kan tildeles midler.", round.Name]);
+                }
                 if (Input.Amount is null)
                 {
                     ModelState.AddModelError("Input.Amount", l["Skriv beløpet som tildeles."]);
