@@ -41,11 +41,11 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
         var userId = User.Id();
         var unit = User.OrganisationId();
         var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived).Where(ProjectAuthorizationHandler.ReadableBy(User));
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = DateOnly.FromDateTime(Husly.Platform.Localization.Format.ToOslo(clock.GetUtcNow().UtcDateTime));
         Today = today;
         var open = new[] { ReportState.NotStarted, ReportState.Draft, ReportState.Returned };
         var soon = today.AddDays(30);
-        var reports = db.StatusReports.AsNoTracking().Where(r => !r.Project!.IsArchived && r.Project.Status == ProjectStatus.Active);
+        var reports = RunningReports.Of(db);
 
         switch (role)
         {

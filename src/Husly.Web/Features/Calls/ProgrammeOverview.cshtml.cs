@@ -50,13 +50,13 @@ public sealed class ProgrammeOverviewModel(HuslyDbContext db, TimeProvider clock
                 [l["Forfalte rapporter"]] = OverdueRows(),
                 [l["Status og fase"]] = StatusPhaseRows(),
             }),
-            "csv" => TableExport.Csv($"{name}-{part ?? "funnel"}", part switch
+            "csv" => part switch
             {
-                "budget" => BudgetRows(),
-                "overdue" => OverdueRows(),
-                "status" => StatusPhaseRows(),
-                _ => FunnelRows(),
-            }),
+                "budget" => TableExport.Csv($"{name}-budget", BudgetRows()),
+                "overdue" => TableExport.Csv($"{name}-overdue", OverdueRows()),
+                "status" => TableExport.Csv($"{name}-status", StatusPhaseRows()),
+                _ => TableExport.Csv($"{name}-funnel", FunnelRows()),
+            },
             _ => Page(),
         };
     }
@@ -82,16 +82,15 @@ public sealed class ProgrammeOverviewModel(HuslyDbContext db, TimeProvider clock
 
     private async Task LoadFollowUpAsync(Guid id)
     {
-        var sent = new[] { ReportState.Submitted, ReportState.Approved };
-        var spending = await db.StatusReports.AsNoTracking().Where(r => r.Project!.ProgrammeId == id && r.SpentToDate != null && sent.Contains(r.State))
+        var spending = await db.StatusReports.AsNoTracking().Where(r => r.Project!.ProgrammeId == id && r.SpentToDate != null && r.State == ReportState.Approved)
             .Select(r => new { r.ProjectId, r.DueOn, r.SpentToDate }).ToListAsync();
         var latest = spending.GroupBy(r => r.ProjectId).Select(g => g.MaxBy(r => r.DueOn)!.SpentToDate!.Value).ToList();
         Spent = latest.Sum();
         ProjectsReportingSpend = latest.Count;
         var today = DateOnly.FromDateTime(Format.ToOslo(clock.GetUtcNow().UtcDateTime));
         var open = new[] { ReportState.NotStarted, ReportState.Draft, ReportState.Returned };
-        Overdue = [.. (await db.StatusReports.AsNoTracking()
-                .Where(r => r.Project!.ProgrammeId == id && !r.Project.IsArchived && r.Project.Status == ProjectStatus.Active && open.Contains(r.State) && r.DueOn < today)
+        Overdue = [.. (await RunningReports.Of(db)
+                .Where(r => r.Project!.ProgrammeId == id && open.Contains(r.State) && r.DueOn < today)
                 .OrderBy(r => r.DueOn).ThenBy(r => r.Project!.Name)
                 .Select(r => new { r.ProjectId, r.Project!.Name, r.Id, r.DueOn, r.State }).ToListAsync())
             .Select(r => new OverdueRow(r.ProjectId, r.Name, r.Id, r.DueOn, r.State))];
@@ -110,7 +109,7 @@ public sealed class ProgrammeOverviewModel(HuslyDbContext db, TimeProvider clock
     [
         new() { [l["Post"]] = l["Budsjettramme for utlysningene"].Value, [l["Beløp (kr)"]] = Frame },
         new() { [l["Post"]] = l["Tildelt"].Value, [l["Beløp (kr)"]] = Awarded },
-        new() { [l["Post"]] = l["Brukt ifølge siste statusrapport ({0} prosjekter)", ProjectsReportingSpend].Value, [l["Beløp (kr)"]] = Spent },
+        new() { [l["Post"]] = l["Brukt ifølge siste godkjente statusrapport ({0} prosjekter)", ProjectsReportingSpend].Value, [l["Beløp (kr)"]] = Spent },
     ];
 
     private List<Dictionary<string, object?>> OverdueRows() => [.. Overdue.Select(o => new Dictionary<string, object?>

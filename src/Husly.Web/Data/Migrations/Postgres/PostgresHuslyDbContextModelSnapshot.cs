@@ -2794,6 +2794,9 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Time")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");

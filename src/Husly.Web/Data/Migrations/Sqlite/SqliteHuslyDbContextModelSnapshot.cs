@@ -2789,6 +2789,9 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Time")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");

@@ -40,7 +40,7 @@ public sealed class Benefit : Auditable
 
     /// <summary>How far from baseline to target a value has come: (value − baseline) ÷ (target − baseline).</summary>
     public static double? Achievement(decimal baseline, decimal target, decimal? value) =>
-        value is { } v && target != baseline ? (double)((v - baseline) / (target - baseline)) : null;
+        value is { } v && target != baseline ? ((double)v - (double)baseline) / ((double)target - (double)baseline) : null;
 
     public BenefitMeasurement? Latest => Measurements.OrderByDescending(m => m.MeasuredOn).FirstOrDefault();
 }

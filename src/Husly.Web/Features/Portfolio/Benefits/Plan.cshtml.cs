@@ -47,6 +47,7 @@ public sealed class PlanModel(HuslyDbContext db, ProjectGate gate, IStringLocali
         public string? Target { get; set; }
 
         [Display(Name = "Realiseres innen")]
+        [Husly.Platform.Forms.PlausibleDate(10, 30)]
         [Required(ErrorMessage = "Skriv datoen gevinsten skal være tatt ut.")]
         public DateOnly? RealiseBy { get; set; }
     }
@@ -58,6 +59,7 @@ public sealed class PlanModel(HuslyDbContext db, ProjectGate gate, IStringLocali
         public Guid? BenefitId { get; set; }
 
         [Display(Name = "Målt dato")]
+        [Husly.Platform.Forms.PlausibleDate(30, 1)]
         [Required(ErrorMessage = "Skriv datoen målingen gjelder.")]
         public DateOnly? MeasuredOn { get; set; }
 

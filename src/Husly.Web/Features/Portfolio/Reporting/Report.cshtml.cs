@@ -34,11 +34,18 @@ public sealed class ReportModel(HuslyDbContext db, ProjectGate gate, ReportMail 
     public Task<IActionResult> OnPostApproveAsync(Guid id, Guid reportId, Guid version) =>
         AnswerAsync(id, reportId, version, ReportState.Submitted, () =>
         {
+            // Four eyes: whoever sent the report (a manager may write one too) does not approve it.
+            if (Report.SubmittedById is { } sender && sender == User.Id())
+            {
+                ModelState.AddModelError("", l["Du sendte rapporten selv. En annen i programmet må godkjenne den."]);
+                return null;
+            }
             Report.State = ReportState.Approved;
             Report.ApprovedAt = clock.GetUtcNow().UtcDateTime;
             Report.ApprovedBy = User.DisplayName();
-            Report.ReturnComment = null;
-            return ("Statusrapporten er godkjent", $"{User.DisplayName()} har godkjent rapporten. Perioden er låst.", l["Rapporten er godkjent, og perioden er låst."].Value);
+            Report.ReturnComment = string.IsNullOrWhiteSpace(Answer.Comment) ? null : Answer.Comment.Trim();
+            return ("Statusrapporten er godkjent", $"{User.DisplayName()} har godkjent rapporten. Perioden er låst."
+                + (Report.ReturnComment is { } comment ? $"\n\nKommentar:\n{comment}" : ""), l["Rapporten er godkjent, og perioden er låst."].Value);
         });
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, Guid reportId, Guid version) =>
@@ -67,6 +74,8 @@ public sealed class ReportModel(HuslyDbContext db, ProjectGate gate, ReportMail 
             Report.ReturnComment = reason;
             Report.ApprovedAt = null;
             Report.ApprovedBy = null;
+            // Reopened by the programme, not late by the project: no overdue notice for it.
+            Report.OverdueNoticeSentAt ??= clock.GetUtcNow().UtcDateTime;
             db.ReportReopenings.Add(new ReportReopening { Id = Guid.CreateVersion7(), ReportId = Report.Id, Reason = reason, ReopenedAt = clock.GetUtcNow().UtcDateTime, ReopenedBy = User.DisplayName() });
             return ("Perioden er åpnet igjen", $"{User.DisplayName()} har åpnet den godkjente rapporten igjen:\n\n{reason}", l["Perioden er åpnet igjen, og grunnen er lagret."].Value);
         });

@@ -90,7 +90,7 @@ public sealed class ReportForm
         public Guid IndicatorId { get; set; }
 
         /// <summary>Empty (posted as nothing) for an indicator that is not broken down.</summary>
-        [StringLength(100)]
+        [StringLength(100, ErrorMessage = "Teksten kan ha høyst 100 tegn.")]
         public string? Category { get; set; }
 
         [Display(Name = "Verdi")]

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Data;
-using Husly.Features.Portfolio.Projects;
 using Husly.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,8 +30,8 @@ public sealed class ReportReminders(HuslyDbContext db, ReportMail mail, TimeProv
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(Format.ToOslo(now));
         var soon = today.AddDays(options.Value.DaysBefore);
-        var due = await db.StatusReports.AsNoTracking()
-            .Where(r => Open.Contains(r.State) && r.Project!.Status == ProjectStatus.Active && !r.Project.IsArchived
+        var due = await RunningReports.Of(db)
+            .Where(r => Open.Contains(r.State)
                 && ((r.ReminderSentAt == null && r.DueOn >= today && r.DueOn <= soon) || (r.OverdueNoticeSentAt == null && r.DueOn < today)))
             .Select(r => new { r.Id, r.DueOn }).ToListAsync(ct);
         var sent = 0;

@@ -49,6 +49,10 @@ public sealed class ScheduleModel(HuslyDbContext db, ProjectGate gate, TimeProvi
         {
             ModelState.AddModelError("Due.DueOn", l["Fristen kan ikke være før prosjektet startet."]);
         }
+        else if (Due.DueOn is { } late && late > Today.AddYears(10))
+        {
+            ModelState.AddModelError("Due.DueOn", l["Fristen kan ikke være mer enn ti år fram i tid."]);
+        }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -80,10 +84,11 @@ public sealed class ScheduleModel(HuslyDbContext db, ProjectGate gate, TimeProvi
             return Forbid();
         }
         // Only a report nobody has begun goes; the condition is in the delete itself, so a report begun meanwhile stays.
+        ModelState.Clear(); // the new-date form is not what was posted
         var removed = await db.StatusReports.Where(r => r.Id == reportId && r.ProjectId == id && r.State == ReportState.NotStarted).ExecuteDeleteAsync();
         if (removed == 0)
         {
-            ModelState.AddModelError("", l["Rapporten er påbegynt og kan ikke fjernes fra planen."]);
+            ModelState.AddModelError("", l["Rapporten finnes ikke i planen, eller er påbegynt og kan ikke fjernes."]);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

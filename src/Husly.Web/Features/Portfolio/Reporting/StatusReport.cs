@@ -57,6 +57,9 @@ public sealed class StatusReport : Auditable
 
     public DateTime? SubmittedAt { get; set; }
 
+    /// <summary>Who sent it, so that someone else approves it.</summary>
+    public Guid? SubmittedById { get; set; }
+
     [MaxLength(200)]
     public string? SubmittedBy { get; set; }
 
@@ -79,6 +82,15 @@ public sealed class StatusReport : Auditable
 
     public static bool IsOverdue(ReportState state, DateOnly dueOn, DateOnly today) =>
         state is ReportState.NotStarted or ReportState.Draft or ReportState.Returned && dueOn < today;
+}
+
+public static class RunningReports
+{
+    /// <summary>Reports that still ask for work: those of projects not archived, not stopped and not closed with a final
+    /// report — whatever the project's status otherwise (a project in ordinary operation may still owe its reports).</summary>
+    public static IQueryable<StatusReport> Of(Husly.Data.HuslyDbContext db) =>
+        db.StatusReports.AsNoTracking().Where(r => !r.Project!.IsArchived && r.Project.Status != ProjectStatus.Stopped
+            && !db.ProjectClosings.Any(c => c.ProjectId == r.ProjectId));
 }
 
 public sealed class ReportRisk

@@ -23,6 +23,9 @@ public sealed class WriteModel(HuslyDbContext db, ProjectGate gate, ReportMail m
     public List<SelectListItem> IndicatorChoices { get; private set; } = [];
     public long BudgetToDate { get; private set; }
 
+    /// <summary>Why the report cannot be changed now (sent or approved); null while it can.</summary>
+    public string? Locked { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid reportId)
     {
         if (await OpenAsync(id, reportId) is { } refusal)
@@ -58,6 +61,7 @@ public sealed class WriteModel(HuslyDbContext db, ProjectGate gate, ReportMail m
         {
             Report.SubmittedAt = clock.GetUtcNow().UtcDateTime;
             Report.SubmittedBy = User.DisplayName();
+            Report.SubmittedById = User.Id();
             await mail.ToManagersAsync(Opened.Project, Report, "Statusrapport til godkjenning",
                 $"{User.DisplayName()} har sendt statusrapporten til godkjenning.");
         }
@@ -108,11 +112,12 @@ public sealed class WriteModel(HuslyDbContext db, ProjectGate gate, ReportMail m
         BudgetToDate = await gate.BudgetUntilAsync(id, report.DueOn.Year);
         if (report.IsLocked)
         {
-            ModelState.AddModelError("", report.State == ReportState.Approved
+            Locked = report.State == ReportState.Approved
                 ? l["Rapporten er godkjent og perioden er låst. Programmet kan åpne den igjen."]
-                : l["Rapporten er sendt til godkjenning og kan ikke endres før programmet sender den tilbake."]);
+                : l["Rapporten er sendt til godkjenning og kan ikke endres før programmet sender den tilbake."];
             if (HttpMethods.IsPost(Request.Method))
             {
+                ModelState.AddModelError("", Locked);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             }

@@ -31,5 +31,5 @@ public static class Figures
     /// <summary>How far the figure has come from baseline towards target, as a share (1 = target met); null when the
     /// target equals the baseline or a number is missing.</summary>
     public static double? Progress(decimal? baseline, decimal? target, decimal? actual) =>
-        actual is { } a && target is { } t && (baseline ?? 0) != t ? (double)((a - (baseline ?? 0)) / (t - (baseline ?? 0))) : null;
+        actual is { } a && target is { } t && (baseline ?? 0) != t ? ((double)a - (double)(baseline ?? 0)) / ((double)t - (double)(baseline ?? 0)) : null;
 }

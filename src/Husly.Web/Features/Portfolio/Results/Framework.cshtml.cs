@@ -53,6 +53,7 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
         public string? Baseline { get; set; }
 
         [Display(Name = "Utgangsverdien gjelder")]
+        [Husly.Platform.Forms.PlausibleDate(30, 10)]
         public DateOnly? BaselineDate { get; set; }
     }
 
@@ -106,6 +107,11 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
             if (definition is null)
             {
                 ModelState.AddModelError("NewIndicator.DefinitionId", l["Velg en av programmets felles indikatorer."]);
+            }
+            else if (Results.Any(r => r.Indicators.Any(i => i.Indicator.DefinitionId == definitionId)))
+            {
+                // Counted twice, it would count twice in the programme's totals.
+                ModelState.AddModelError("NewIndicator.DefinitionId", l["Prosjektet har allerede denne felles indikatoren."]);
             }
         }
         else
@@ -182,7 +188,7 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
         if (await db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicatorId)
             || await db.Indicators.Where(i => i.Id == indicatorId && i.ProjectId == id).ExecuteDeleteAsync() == 0)
         {
-            ModelState.AddModelError("", l["Indikatoren har rapporterte verdier og kan ikke fjernes."]);
+            ModelState.AddModelError("", l["Indikatoren finnes ikke i prosjektet, eller har rapporterte verdier og kan ikke fjernes."]);
             return Invalid();
         }
         TempData.Flash(l["Indikatoren er fjernet."]);
@@ -226,7 +232,9 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
         var results = await db.ProjectResults.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.SortOrder)
             .Include(r => r.Indicators).ThenInclude(i => i.Targets).AsSplitQuery().ToListAsync();
         var values = await ResultQueries.ApprovedValues(db, db.Indicators.Where(i => i.ProjectId == id).Select(i => i.Id)).ToListAsync();
-        var lessons = await db.ReportLessons.AsNoTracking().Where(x => x.IndicatorId != null && db.Indicators.Any(i => i.Id == x.IndicatorId && i.ProjectId == id))
+        var sent = new[] { ReportState.Submitted, ReportState.Approved };
+        var lessons = await db.ReportLessons.AsNoTracking().Where(x => x.IndicatorId != null && db.Indicators.Any(i => i.Id == x.IndicatorId && i.ProjectId == id)
+                && db.StatusReports.Any(r => r.Id == x.ReportId && sent.Contains(r.State)))
             .GroupBy(x => x.IndicatorId).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count);
         Results = [.. results.Select(r => (r, r.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorRow(i,
             i.Targets.FirstOrDefault(t => t.Year == year)?.Value,

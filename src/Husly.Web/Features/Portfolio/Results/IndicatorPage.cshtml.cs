@@ -62,8 +62,10 @@ public sealed class IndicatorPageModel(HuslyDbContext db, ProjectGate gate, IStr
         {
             ModelState.AddModelError("Target.Value", l[error]);
         }
+        // The project's period, stretched to cover its reporting schedule (a project funded again reports after its end).
         var project = Opened.Project;
-        var lastYear = (project.EndDate ?? project.StartDate.AddYears(10)).Year;
+        var lastDue = await db.StatusReports.Where(r => r.ProjectId == id).Select(r => (DateOnly?)r.DueOn).MaxAsync();
+        var lastYear = Math.Max((project.EndDate ?? project.StartDate.AddYears(10)).Year, lastDue?.Year ?? 0);
         if (Target.Year is { } year && (year < project.StartDate.Year || year > lastYear))
         {
             ModelState.AddModelError("Target.Year", l["Året må ligge i prosjektets periode, {0}–{1}.", project.StartDate.Year, lastYear]);

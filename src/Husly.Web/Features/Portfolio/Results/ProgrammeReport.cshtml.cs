@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Husly.Data;
 using Husly.Features.Portfolio.Projects;
 using Husly.Platform.Export;
@@ -25,9 +26,11 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
     public sealed record SharedLine(IndicatorDefinition Definition, int Projects, Dictionary<int, Cell> Years);
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Fra år")]
     public int? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Til år")]
     public int? To { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "project")]
@@ -49,6 +52,11 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
         Programme = programme;
         var readable = db.Projects.AsNoTracking().Where(p => p.ProgrammeId == id).Where(ProjectAuthorizationHandler.ReadableBy(User));
         ProjectChoices = [.. (await readable.OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name))];
+        // An empty or malformed project choice is no choice: only valid ids narrow the report.
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("project", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
         var year = DateOnly.FromDateTime(Format.ToOslo(clock.GetUtcNow().UtcDateTime)).Year;
         From ??= year - 4;
         To ??= year;
@@ -113,7 +121,7 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
     }
 
     private List<Dictionary<string, object?>> SharedRows() =>
-        [.. Shared.SelectMany(s => YearSpan.Select(y => Row(l["Programmet samlet"], "", s.Definition.Name, s.Definition.Unit, y, null, s.Years[y])))];
+        [.. Shared.SelectMany(s => YearSpan.Select(y => Row(Selected.Count > 0 ? l["Utvalget samlet"] : l["Programmet samlet"], "", s.Definition.Name, s.Definition.Unit, y, null, s.Years[y])))];
 
     private List<Dictionary<string, object?>> ProjectRows() =>
         [.. Lines.SelectMany(x => YearSpan.Select(y => Row(x.Project, x.Result, x.Indicator.Name, x.Indicator.Unit, y, x.Indicator.Baseline, x.Years[y])))];

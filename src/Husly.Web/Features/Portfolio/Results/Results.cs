@@ -89,18 +89,33 @@ public sealed class Indicator : Auditable
 
     public static readonly string[] AgeBands = ["0–17", "18–25", "26–35", "36–50", "51–66", "67+"];
 
-    /// <summary>Reads a value typed in the indicator's unit, with a Norwegian decimal comma or a point. Whole units
-    /// (people, kroner, days) refuse fractions; a percentage lies between 0 and 100.</summary>
+    /// <summary>Reads a value typed in the indicator's unit, with a Norwegian decimal comma or a point, at most two
+    /// decimals (what is stored). "1.000" is refused rather than guessed at: a point before three digits may be a
+    /// thousands separator. Whole units (people, kroner, days) refuse fractions; a percentage lies between 0 and 100.</summary>
     public static string? TryParse(IndicatorUnit unit, string text, out decimal value)
     {
-        var cleaned = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal)
-            .Replace("%", "", StringComparison.Ordinal).Replace("kr", "", StringComparison.OrdinalIgnoreCase).Replace(',', '.');
+        value = 0;
+        var cleaned = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+        if (unit == IndicatorUnit.Percent && cleaned.EndsWith('%'))
+        {
+            cleaned = cleaned[..^1];
+        }
+        else if (unit == IndicatorUnit.Nok && cleaned.EndsWith("kr", StringComparison.OrdinalIgnoreCase))
+        {
+            cleaned = cleaned[..^2];
+        }
+        if (System.Text.RegularExpressions.Regex.IsMatch(cleaned, @"^-?\d{1,3}(\.\d{3})+$"))
+        {
+            return "Skriv tallet uten punktum som tusenskille, for eksempel 1000 eller 12,5.";
+        }
+        cleaned = cleaned.Replace(',', '.');
         if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             return "Skriv et tall.";
         }
         return unit switch
         {
+            _ when value != decimal.Round(value, 2) => "Skriv høyst to desimaler.",
             IndicatorUnit.Count or IndicatorUnit.Nok or IndicatorUnit.Days when value != decimal.Truncate(value) => "Skriv et helt tall.",
             IndicatorUnit.Percent when value is < 0 or > 100 => "Skriv en prosent mellom 0 og 100.",
             _ when value < 0 => "Tallet kan ikke være negativt.",

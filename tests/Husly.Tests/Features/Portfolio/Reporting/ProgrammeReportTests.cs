@@ -61,7 +61,7 @@ public sealed class ProgrammeReportTests(Apps apps)
         var text = Encoding.UTF8.GetString(bytes[3..]);
         Assert.StartsWith("Prosjekt;Resultatmål;Indikator;Enhet;År;Utgangsverdi;Mål;Resultat;Måloppnåelse", text, StringComparison.Ordinal);
         // Decimal commas for Norwegian Excel, the same on both databases.
-        Assert.Contains($"\"Programmet samlet\";;\"Personer bosatt\";Antall;{year};;10;5;0,5", text, StringComparison.Ordinal);
+        Assert.Contains($"\"Utvalget samlet\";;\"Personer bosatt\";Antall;{year};;10;5;0,5", text, StringComparison.Ordinal);
         Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n=HYPERLINK", text, StringComparison.Ordinal);
     }
@@ -88,7 +88,7 @@ public sealed class ProgrammeReportTests(Apps apps)
         Assert.All(late, name => Assert.Contains(name, overdueList, StringComparison.Ordinal));
         var listed = page.QuerySelectorAll("#overdue li").Length;
         Assert.NotNull(page.GetElementById("status-phase"));
-        Assert.Contains("Brukt ifølge siste statusrapport", page.GetElementById("budget")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Brukt ifølge siste godkjente statusrapport", page.GetElementById("budget")!.TextContent, StringComparison.Ordinal);
 
         var xlsx = await manager.GetAsync(page.GetElementById("export-xlsx")!.GetAttribute("href"));
         using var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());

@@ -29,12 +29,18 @@ public sealed class ReminderTests
             .Running(new DateOnly(2026, 1, 1)).WithStatus(ProjectStatus.Active, InnovationPhase.DevelopingAndTesting), name);
         var stopped = await app.AddProjectAsync(b => b.InProgramme("BOSin").InDistrict("Grorud").WithProjectLead(DemoAccounts.LeadGrorud)
             .Running(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)).WithStatus(ProjectStatus.Stopped, InnovationPhase.DevelopingAndTesting), name + " stoppet");
+        // Reports are owed until the project is closed with a final report, whatever its status says.
+        var completed = await app.AddProjectAsync(b => b.InProgramme("BOSin").InDistrict("Grorud").WithProjectLead(DemoAccounts.LeadGrorud)
+            .Running(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)).WithStatus(ProjectStatus.Completed, InnovationPhase.DevelopingAndTesting), name + " ferdig");
+        var closed = await app.AddProjectAsync(b => b.InProgramme("BOSin").InDistrict("Grorud").WithProjectLead(DemoAccounts.LeadGrorud)
+            .Running(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)).WithStatus(ProjectStatus.Completed, InnovationPhase.DevelopingAndTesting), name + " lukket");
         StatusReport Due(Guid projectId, int month, int day, ReportState state = ReportState.NotStarted) =>
             new() { Id = Guid.CreateVersion7(), ProjectId = projectId, DueOn = new DateOnly(2027, month, day), State = state };
         await app.WithDbAsync(async d =>
         {
             d.StatusReports.AddRange(Due(project.Id, 2, 20), Due(project.Id, 3, 15), Due(project.Id, 4, 30), Due(project.Id, 3, 10, ReportState.Submitted),
-                Due(project.Id, 1, 31, ReportState.Approved), Due(stopped.Id, 2, 1));
+                Due(project.Id, 1, 31, ReportState.Approved), Due(stopped.Id, 2, 1), Due(completed.Id, 3, 12), Due(closed.Id, 3, 12));
+            d.ProjectClosings.Add(new ProjectClosing { ProjectId = closed.Id, Outcome = ClosingOutcome.Stopped, EndDate = new DateOnly(2026, 12, 31), WhatWorked = "a", WhatDidNotWork = "b", DoDifferently = "c" });
             await d.SaveChangesAsync();
         });
         Task<List<string>> MailsAsync() => app.QueryAsync(d => d.OutboxMessages.Where(m => m.Subject.EndsWith(": " + name))
@@ -47,6 +53,8 @@ public sealed class ReminderTests
         // stopped project's report are left alone.
         Assert.Equal([$"{manager} Statusrapporten er forfalt: {name}", $"{lead} Påminnelse om statusrapport: {name}", $"{lead} Statusrapporten er forfalt: {name}"],
             (await MailsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(1, await app.QueryAsync(d => d.OutboxMessages.CountAsync(m => m.Subject == $"Påminnelse om statusrapport: {name} ferdig")));
+        Assert.Equal(0, await app.QueryAsync(d => d.OutboxMessages.CountAsync(m => m.Subject.Contains(name + " lukket"))));
         var outbox = await app.QueryAsync(d => d.OutboxMessages.FirstAsync(m => m.Subject == $"Påminnelse om statusrapport: {name}"));
         Assert.Contains("innen 15.03.2027", outbox.Body, StringComparison.Ordinal);
 

@@ -77,10 +77,13 @@ public sealed class ReportingTests(Apps apps)
         Assert.Equal("120", incomplete.GetElementById("Input_Values_1__Value")!.GetAttribute("value"));
         Assert.Equal(ReportState.NotStarted, (await app.QueryAsync(d => d.StatusReports.SingleAsync(r => r.Id == reportId))).State);
 
-        // A draft may be incomplete.
+        // A draft may be incomplete; it is the project's own until it is sent.
         var draftSaved = await PostFormAsync(lead, page, edit, ("Input.Progress", "Halvveis."));
         Assert.True(draftSaved.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", (await Html.ParseAsync(draftSaved)).QuerySelectorAll("[id$='-error'], #form-errors").Select(e => e.Id + ": " + e.TextContent.Trim())));
         Assert.Equal(ReportState.Draft, (await app.QueryAsync(d => d.StatusReports.SingleAsync(r => r.Id == reportId))).State);
+        var othersView = await app.ClientFor(DemoAccounts.LeadFrogner).GetPageAsync(view);
+        Assert.NotNull(othersView.GetElementById("not-sent"));
+        Assert.DoesNotContain("Halvveis.", othersView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         var sent = await PostFormAsync(lead, await lead.GetPageAsync(edit), edit + "?handler=Submit", Complete);
         Assert.Equal(view, sent.Headers.Location!.ToString());
@@ -91,7 +94,9 @@ public sealed class ReportingTests(Apps apps)
         Assert.True(await app.QueryAsync(d => d.OutboxMessages.AnyAsync(m => m.To == DemoAccounts.Manager.Email && m.Subject == $"Statusrapport til godkjenning: {project.Name}")));
 
         // Sent is locked for the project: the form says so and a post changes nothing.
-        Assert.Contains("kan ikke endres", (await lead.GetPageAsync(edit)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var lockedPage = await lead.GetPageAsync(edit);
+        Assert.Contains("kan ikke endres", lockedPage.GetElementById("locked")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(lockedPage.GetElementById("form-errors"));
         Assert.Equal(HttpStatusCode.Conflict, (await PostFormAsync(lead, page, edit, ("Input.Progress", "Endret i smug."))).StatusCode);
         Assert.Equal("To personer har flyttet inn.", (await app.QueryAsync(d => d.StatusReports.SingleAsync(r => r.Id == reportId))).Progress);
 
@@ -164,7 +169,9 @@ public sealed class ReportingTests(Apps apps)
         await app.WithDbAsync(d => d.StatusReports.Where(r => r.Id == reportId).ExecuteUpdateAsync(u => u.SetProperty(r => r.State, ReportState.Draft)));
         var refused = await manager.PostWithTokenAsync(schedule + "?handler=Remove", ("reportId", reportId.ToString()));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("Rapporten er påbegynt og kan ikke fjernes fra planen.", (await Html.ParseAsync(refused)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var refusedPage = await Html.ParseAsync(refused);
+        Assert.Contains("Rapporten finnes ikke i planen, eller er påbegynt og kan ikke fjernes.", refusedPage.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(refusedPage.FieldError("Due_DueOn"));
         var fresh = await app.QueryAsync(d => d.StatusReports.SingleAsync(r => r.ProjectId == project.Id && r.DueOn == future));
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostWithTokenAsync(schedule + "?handler=Remove", ("reportId", fresh.Id.ToString()))).StatusCode);
         Assert.Equal(1, await app.QueryAsync(d => d.StatusReports.CountAsync(r => r.ProjectId == project.Id)));
@@ -189,5 +196,25 @@ public sealed class ReportingTests(Apps apps)
         Assert.NotNull((await manager.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
         Assert.Null((await lead.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
         Assert.Null((await app.ClientFor(DemoAccounts.BosoManager).GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_manager_who_sends_a_report_does_not_approve_it_and_an_approval_comment_is_kept(TestDatabase db)
+    {
+        var app = apps[db];
+        var (project, reportId, _, _) = await ProjectWithIndicatorsAsync(app, new DateOnly(DateTime.UtcNow.Year, 6, 30));
+        var manager = app.ClientFor(DemoAccounts.Manager);
+        var edit = $"/portfolio/projects/{project.Id}/reports/{reportId}/edit";
+        var view = $"/portfolio/projects/{project.Id}/reports/{reportId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(manager, await manager.GetPageAsync(edit), edit + "?handler=Submit", Complete)).StatusCode);
+        var own = await Html.ParseAsync(await PostFormAsync(manager, await manager.GetPageAsync(view), view + "?handler=Approve"));
+        Assert.Contains("Du sendte rapporten selv. En annen i programmet må godkjenne den.", own.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ReportState.Submitted, (await app.QueryAsync(d => d.StatusReports.SingleAsync(r => r.Id == reportId))).State);
+
+        var owner = app.ClientFor(DemoAccounts.Owner);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(owner, await owner.GetPageAsync(view), view + "?handler=Approve", ("Answer.Comment", "Godt arbeid med risikoene."))).StatusCode);
+        var approved = await app.QueryAsync(d => d.StatusReports.SingleAsync(r => r.Id == reportId));
+        Assert.Equal((ReportState.Approved, "Godt arbeid med risikoene."), (approved.State, approved.ReturnComment));
+        Assert.True(await app.QueryAsync(d => d.OutboxMessages.AnyAsync(m => m.Subject == $"Statusrapporten er godkjent: {project.Name}" && m.Body.Contains("Godt arbeid med risikoene."))));
     }
 }

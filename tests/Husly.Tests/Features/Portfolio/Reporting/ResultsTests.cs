@@ -30,6 +30,14 @@ public sealed class ResultsTests(Apps apps)
         Assert.Equal("Skriv et helt tall.", Indicator.TryParse(IndicatorUnit.Count, "2.5", out _));
         Assert.Equal("Skriv et tall.", Indicator.TryParse(IndicatorUnit.Nok, "mange", out _));
         Assert.Equal("Tallet kan ikke være negativt.", Indicator.TryParse(IndicatorUnit.Hours, "-1", out _));
+        // Stored with two decimals, so more are refused (a tiny target would otherwise make achievement overflow).
+        Assert.Equal("Skriv høyst to desimaler.", Indicator.TryParse(IndicatorUnit.Hours, "0,0000000000000000000000000001", out _));
+        Assert.Equal("Skriv tallet uten punktum som tusenskille, for eksempel 1000 eller 12,5.", Indicator.TryParse(IndicatorUnit.Count, "1.000", out _));
+        Assert.Null(Indicator.TryParse(IndicatorUnit.Nok, "1 500 kr", out var kroner));
+        Assert.Equal(1500m, kroner);
+        Assert.Equal("Skriv et tall.", Indicator.TryParse(IndicatorUnit.Count, "5%", out _)); // a unit that is not the indicator's
+        Assert.Null(Figures.Progress(0, 0.01m, null));
+        Assert.Equal(1e14, Figures.Progress(0, 0.01m, 1_000_000_000_000m));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -126,6 +134,9 @@ public sealed class ResultsTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(page, form, Html.Values(("NewIndicator.ResultId", result.Id.ToString()),
             ("NewIndicator.DefinitionId", definition.Id.ToString()), ("NewIndicator.Name", "Noe annet"), ("NewIndicator.Unit", "Percent"), ("NewIndicator.Baseline", "12"), ("NewIndicator.BaselineDate", "2025-01-01")))).StatusCode);
         var indicator = await app.QueryAsync(d => d.Indicators.SingleAsync(i => i.ProjectId == project.Id));
+        var twice = await Html.ParseAsync(await lead.SubmitAsync(await lead.GetPageAsync(url), form, Html.Values(("NewIndicator.ResultId", result.Id.ToString()),
+            ("NewIndicator.DefinitionId", definition.Id.ToString()))));
+        Assert.Equal("Prosjektet har allerede denne felles indikatoren.", twice.FieldError("NewIndicator_DefinitionId"));
         Assert.Equal((name, IndicatorUnit.Count, IndicatorDirection.Decrease, 12m, definition.Id), (indicator.Name, indicator.Unit, indicator.Direction, indicator.Baseline!.Value, indicator.DefinitionId!.Value));
         Assert.Contains("1", (await manager.GetPageAsync(definitions)).QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains(name, StringComparison.Ordinal)).LastElementChild!.TextContent, StringComparison.Ordinal);
 
@@ -150,8 +161,9 @@ public sealed class ResultsTests(Apps apps)
             ("NewBenefit.RealiseBy", "2027-12-31"))));
         Assert.Equal("Målet må være ulikt utgangsverdien.", same.FieldError("NewBenefit_Target"));
         Assert.Equal("Færre timer på husleiesaker", same.GetElementById("NewBenefit_Name")!.GetAttribute("value"));
-        Assert.Equal("Skriv hvem som eier gevinsten – lederen som skal ta den ut.", (await Html.ParseAsync(await lead.SubmitAsync(page, "form[action*='handler=Add']",
-            Html.Values(("NewBenefit.Name", "X"))))).FieldError("NewBenefit_Owner"));
+        var incomplete = await Html.ParseAsync(await lead.SubmitAsync(page, "form[action*='handler=Add']", Html.Values(("NewBenefit.Name", "X"), ("NewBenefit.RealiseBy", "0001-01-01"))));
+        Assert.Equal("Skriv hvem som eier gevinsten – lederen som skal ta den ut.", incomplete.FieldError("NewBenefit_Owner"));
+        Assert.StartsWith("Realiseres innen må være mellom", incomplete.FieldError("NewBenefit_RealiseBy"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(page, "form[action*='handler=Add']", Html.Values(("NewBenefit.Name", "Færre timer på husleiesaker"),
             ("NewBenefit.Type", "SavedTime"), ("NewBenefit.Owner", "Enhetsleder bo-oppfølging"), ("NewBenefit.Unit", "timer per uke"), ("NewBenefit.Baseline", "40"), ("NewBenefit.Target", "20"),
             ("NewBenefit.RealiseBy", "2027-12-31")))).StatusCode);
