@@ -167,7 +167,8 @@ public sealed class HandlerRefusalTests(Apps apps)
             ("Phase.Phase", "DeliveringAndImplementing"), ("Phase.Note", "Kapret"), ("Partner.OrganisationId", DemoIds.Organisation(ReferenceData.Police).ToString()),
             ("Partner.Role", "Kapret"), ("Funding.Year", "2026"), ("Funding.Source", "ProgrammeGrant"), ("Funding.SourceName", "Kapret"), ("Funding.AmountNok", "1000"),
             ("Impact.Kind", "Impact"), ("Impact.Realisation", "Expected"), ("Impact.Description", "Kapret"),
-            ("reportId", t.Report.ToString()), ("indicatorId", t.Indicator.ToString()), ("resultId", t.Result.ToString()),
+            ("reportId", t.Report.ToString()), ("indicatorId", t.Indicator.ToString()), ("resultId", t.Result.ToString()), ("benefitId", t.Benefit.ToString()),
+            ("Change.Name", "Kapret"), ("Change.Baseline", "1"), ("Change.BaselineDate", today),
             ("Due.DueOn", today), ("NewResult.Statement", "Kapret"), ("NewIndicator.ResultId", t.Result.ToString()), ("NewIndicator.Name", "Kapret"),
             ("NewIndicator.Unit", "Count"), ("NewIndicator.Direction", "Increase"), ("NewIndicator.Breakdown", "None"), ("Target.Year", "2026"), ("Target.Value", "5"),
             ("NewBenefit.Name", "Kapret"), ("NewBenefit.Type", "SavedTime"), ("NewBenefit.Owner", "Kapret"), ("NewBenefit.Unit", "timer"), ("NewBenefit.Baseline", "0"),
@@ -272,7 +273,7 @@ public sealed class HandlerRefusalTests(Apps apps)
         Add("application", await d.Applications.Where(a => a.Id == t.Application).Select(a => a.Version + "|" + a.Stage + "|" + a.Members.Count).SingleAsync()
             + "|" + await d.ApplicationAttachments.CountAsync(x => x.ApplicationId == t.Application));
         Add("reports", string.Join(",", await d.StatusReports.Where(r => r.ProjectId == t.Project).OrderBy(r => r.DueOn).Select(r => r.Version + ":" + r.State).ToListAsync()));
-        Add("results", await d.ProjectResults.CountAsync(r => r.ProjectId == t.Project) + "|" + await d.Indicators.CountAsync(i => i.ProjectId == t.Project)
+        Add("results", await d.ProjectResults.CountAsync(r => r.ProjectId == t.Project) + "|" + string.Join(",", await d.Indicators.Where(i => i.ProjectId == t.Project).Select(i => i.Name + i.Baseline).ToListAsync())
             + "|" + await d.IndicatorTargets.CountAsync(x => x.IndicatorId == t.Indicator));
         Add("benefits", await d.Benefits.CountAsync(b => b.ProjectId == t.Project) + "|" + await d.BenefitMeasurements.CountAsync(m => m.BenefitId == t.Benefit));
         return text.ToString();

@@ -150,6 +150,37 @@ public sealed class PlanModel(HuslyDbContext db, ProjectGate gate, IStringLocali
         return Redirect($"/portfolio/projects/{id}/benefits");
     }
 
+    public async Task<IActionResult> OnPostRemoveMeasurementAsync(Guid id, Guid measurementId)
+    {
+        if (await OpenForEditAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        if (await db.BenefitMeasurements.Where(m => m.Id == measurementId && db.Benefits.Any(b => b.Id == m.BenefitId && b.ProjectId == id)).ExecuteDeleteAsync() == 0)
+        {
+            ModelState.AddModelError("", l["Målingen finnes ikke i prosjektet."]);
+            return Invalid();
+        }
+        TempData.Flash(l["Målingen er fjernet."]);
+        return Redirect($"/portfolio/projects/{id}/benefits");
+    }
+
+    public async Task<IActionResult> OnPostRemoveBenefitAsync(Guid id, Guid benefitId)
+    {
+        if (await OpenForEditAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        // A benefit with measurements is part of the record; remove its measurements first if it was a mistake.
+        if (await db.Benefits.Where(b => b.Id == benefitId && b.ProjectId == id && !db.BenefitMeasurements.Any(m => m.BenefitId == b.Id)).ExecuteDeleteAsync() == 0)
+        {
+            ModelState.AddModelError("", l["Gevinsten finnes ikke i prosjektet, eller har målinger. Fjern målingene først."]);
+            return Invalid();
+        }
+        TempData.Flash(l["Gevinsten er fjernet."]);
+        return Redirect($"/portfolio/projects/{id}/benefits");
+    }
+
     /// <summary>A benefit's figures may be negative (a cost) and fractional; only the number format is checked.</summary>
     private decimal? Number(string key, string? text)
     {

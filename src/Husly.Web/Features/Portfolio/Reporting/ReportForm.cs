@@ -186,19 +186,21 @@ public sealed class ReportForm
         Values = [.. slots.Select(s => new ValueRow { IndicatorId = s.Indicator.Id, Category = s.Category, Value = posted.GetValueOrDefault((s.Indicator.Id, s.Category)) })];
         for (var i = 0; i < slots.Count; i++)
         {
-            var (indicator, _) = slots[i];
+            var (indicator, category) = slots[i];
             var text = Values[i].Value;
             var key = $"Input.Values[{i}].Value";
+            // Named, so the error summary says which of many value fields it means.
+            var name = category.Length > 0 ? $"{indicator.Name} – {category}" : indicator.Name;
             if (string.IsNullOrWhiteSpace(text))
             {
                 if (submitting)
                 {
-                    state.AddModelError(key, l("Skriv verdien for perioden."));
+                    state.AddModelError(key, string.Format(System.Globalization.CultureInfo.InvariantCulture, l("Skriv verdien for perioden: {0}."), name));
                 }
             }
             else if (indicator.IsQuantitative && Indicator.TryParse(indicator.Unit, text, out _) is { } error)
             {
-                state.AddModelError(key, l(error));
+                state.AddModelError(key, $"{name}: {l(error)}");
             }
         }
         if (!submitting)

@@ -26,12 +26,30 @@ public sealed class IndicatorPageModel(HuslyDbContext db, ProjectGate gate, IStr
         public string? Value { get; set; }
     }
 
+    public sealed class ChangeInput
+    {
+        public Guid Version { get; set; }
+
+        [Display(Name = "Navn")]
+        [StringLength(200, ErrorMessage = "Navnet kan ha høyst 200 tegn.")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Utgangsverdi")]
+        [StringLength(30, ErrorMessage = "Skriv et tall.")]
+        public string? Baseline { get; set; }
+
+        [Display(Name = "Utgangsverdien gjelder")]
+        [Husly.Platform.Forms.PlausibleDate(30, 10)]
+        public DateOnly? BaselineDate { get; set; }
+    }
+
     public sealed record YearRow(int Year, decimal? Target, decimal? Actual, double? Progress);
     public sealed record ReportRow(Guid ReportId, DateOnly DueOn, ReportState State, List<IndicatorValue> Values);
     public sealed record LessonRow(Guid ReportId, DateOnly DueOn, ReportLesson Lesson);
 
-    [BindProperty]
     public TargetInput Target { get; set; } = new();
+
+    public ChangeInput Change { get; set; } = new();
 
     public OpenedProject Opened { get; private set; } = null!;
     public Indicator Indicator { get; private set; } = null!;
@@ -43,8 +61,73 @@ public sealed class IndicatorPageModel(HuslyDbContext db, ProjectGate gate, IStr
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid indicatorId) => await ShowAsync(id, indicatorId) ?? Page();
 
-    public async Task<IActionResult> OnPostSetTargetAsync(Guid id, Guid indicatorId)
+    /// <summary>Corrects the indicator's name (a project's own indicator; a shared one keeps the programme's) and its
+    /// baseline; unit and counting rule stay, since reported figures were given in them.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, Guid indicatorId, [Bind(Prefix = nameof(Change))] ChangeInput input)
     {
+        Change = input;
+        if (await ShowAsync(id, indicatorId) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!Opened.CanEdit)
+        {
+            return Forbid();
+        }
+        if (Indicator.DefinitionId is null && string.IsNullOrWhiteSpace(input.Name))
+        {
+            ModelState.AddModelError("Change.Name", l["Skriv navnet på indikatoren."]);
+        }
+        decimal? baseline = null;
+        if (!string.IsNullOrWhiteSpace(input.Baseline))
+        {
+            if (!Indicator.IsQuantitative)
+            {
+                ModelState.AddModelError("Change.Baseline", l["En kvalitativ indikator har ingen tallverdi som utgangspunkt."]);
+            }
+            else if (Indicator.TryParse(Indicator.Unit, input.Baseline, out var parsed) is { } error)
+            {
+                ModelState.AddModelError("Change.Baseline", l[error]);
+            }
+            else
+            {
+                baseline = parsed;
+                if (input.BaselineDate is null)
+                {
+                    ModelState.AddModelError("Change.BaselineDate", l["Skriv datoen utgangsverdien gjelder."]);
+                }
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var tracked = await db.Indicators.FirstAsync(i => i.Id == indicatorId);
+        db.Entry(tracked).Property(i => i.Version).OriginalValue = input.Version;
+        if (tracked.DefinitionId is null)
+        {
+            tracked.Name = input.Name!.Trim();
+        }
+        tracked.Baseline = baseline;
+        tracked.BaselineDate = baseline is null ? null : input.BaselineDate;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", l["Noen andre har endret indikatoren mens du skrev. Ingenting er lagret. Last siden på nytt."]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        TempData.Flash(l["Indikatoren er endret."]);
+        return Redirect($"/portfolio/projects/{id}/indicators/{indicatorId}");
+    }
+
+    public async Task<IActionResult> OnPostSetTargetAsync(Guid id, Guid indicatorId, [Bind(Prefix = nameof(Target))] TargetInput input)
+    {
+        Target = input;
         if (await ShowAsync(id, indicatorId) is { } refusal)
         {
             return refusal;
@@ -112,6 +195,16 @@ public sealed class IndicatorPageModel(HuslyDbContext db, ProjectGate gate, IStr
         }
         Opened = opened;
         Indicator = indicator;
+        if (!HttpMethods.IsPost(Request.Method))
+        {
+            Change = new ChangeInput
+            {
+                Version = indicator.Version,
+                Name = indicator.Name,
+                BaselineDate = indicator.BaselineDate,
+                Baseline = indicator.Baseline?.ToString(System.Globalization.CultureInfo.GetCultureInfo("nb-NO")),
+            };
+        }
         Categories = Reporting.ReportForm.Categories(indicator, opened.Project);
         ResultStatement = await db.ProjectResults.Where(r => r.Id == indicator.ResultId).Select(r => r.Statement).FirstAsync();
         var approved = await ResultQueries.ApprovedValues(db, db.Indicators.Where(i => i.Id == indicatorId).Select(i => i.Id)).ToListAsync();

@@ -136,6 +136,6 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
         [l["Utgangsverdi"]] = baseline,
         [l["Mål"]] = cell.Target,
         [l["Resultat"]] = cell.Actual,
-        [l["Måloppnåelse"]] = cell.Progress(baseline) is { } p ? Math.Round(p, 3) : null,
+        [l["Måloppnåelse (andel av målet)"]] = cell.Progress(baseline) is { } p ? Math.Round(p, 3) : null,
     };
 }

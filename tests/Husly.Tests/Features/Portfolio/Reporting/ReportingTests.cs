@@ -69,9 +69,9 @@ public sealed class ReportingTests(Apps apps)
             ("Input.Values[0].Value", "2,5")));
         Assert.Equal("Velg grønn, gul eller rød.", incomplete.FieldError("Input_Overall"));
         Assert.Equal("Skriv hvor mye som er brukt så langt.", incomplete.FieldError("Input_SpentToDate"));
-        Assert.Equal("Skriv et helt tall.", incomplete.FieldError("Input_Values_0__Value"));
-        Assert.Equal("Skriv en prosent mellom 0 og 100.", incomplete.FieldError("Input_Values_1__Value"));
-        Assert.Equal("Skriv verdien for perioden.", incomplete.FieldError("Input_Values_2__Value"));
+        Assert.Equal("Personer bosatt: Skriv et helt tall.", incomplete.FieldError("Input_Values_0__Value"));
+        Assert.Equal("Bostabilitet – Bydel Grorud: Skriv en prosent mellom 0 og 100.", incomplete.FieldError("Input_Values_1__Value"));
+        Assert.Equal("Skriv verdien for perioden: Bostabilitet – Bydel Stovner.", incomplete.FieldError("Input_Values_2__Value"));
         Assert.Equal("Skriv minst én læring – også det som ikke gikk som planlagt.", incomplete.FieldError("Input_Lessons_0__Text"));
         Assert.Equal("Halvveis.", incomplete.GetElementById("Input_Progress")!.TextContent);
         Assert.Equal("120", incomplete.GetElementById("Input_Values_1__Value")!.GetAttribute("value"));

@@ -87,6 +87,15 @@ public sealed class ResultsTests(Apps apps)
         Assert.DoesNotContain("Et utkast ingen har sendt.", lessons, StringComparison.Ordinal);
         Assert.DoesNotContain("99", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
+        // The name and baseline can be corrected; the unit stays.
+        var change = await lead.GetPageAsync(url);
+        Assert.Equal("Skriv navnet på indikatoren.", (await Html.ParseAsync(await lead.SubmitAsync(change, "form[action*='handler=Change']", Html.Values(("Change.Name", " "))))).FieldError("Change_Name"));
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(change, "form[action*='handler=Change']", Html.Values(("Change.Name", "Personer bosatt i egen bolig"),
+            ("Change.Baseline", "1"), ("Change.BaselineDate", $"{year}-01-01")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await lead.SubmitAsync(change, "form[action*='handler=Change']", Html.Values(("Change.Name", "Gammel side")))).StatusCode);
+        var changed = await app.QueryAsync(d => d.Indicators.SingleAsync(i => i.Id == count));
+        Assert.Equal(("Personer bosatt i egen bolig", 1m, IndicatorUnit.Count), (changed.Name, changed.Baseline!.Value, changed.Unit));
+
         // The report shows the lesson with a link to the indicator it explains.
         var report = await lead.GetPageAsync($"/portfolio/projects/{project.Id}/reports/{second}");
         Assert.NotNull(report.QuerySelector($".lessons a[href='{url}']"));
@@ -178,5 +187,11 @@ public sealed class ResultsTests(Apps apps)
         page = await lead.GetPageAsync(url);
         Assert.Equal("25 %", page.QuerySelector(".achievement")!.TextContent.Replace('\u00a0', ' '));
         Assert.Contains("Enhetsleder bo-oppfølging", page.QuerySelector(".benefit")!.TextContent, StringComparison.Ordinal);
+
+        // A benefit with measurements stays; a measurement entered by mistake can go, and then the benefit.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await lead.PostWithTokenAsync(url + "?handler=RemoveBenefit", ("benefitId", benefit.Id.ToString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(page, "form[action*='handler=RemoveMeasurement']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(await lead.GetPageAsync(url), "form[action*='handler=RemoveBenefit']")).StatusCode);
+        Assert.False(await app.QueryAsync(d => d.Benefits.AnyAsync(b => b.ProjectId == project.Id)));
     }
 }
