@@ -28,7 +28,7 @@ public sealed class HandlerRefusalTests(Apps apps)
 {
     private sealed record Targets(Guid Resident, Guid Other, Guid Enrolment, Guid Draft, Guid DraftVersion, Guid Consent, Guid Link,
         Guid Transfer, Guid Duplicate, Guid DuplicateVersion, Guid Emergency, Guid Project, Guid ProjectVersion, Guid Funding,
-        Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion, Guid Report, Guid Indicator, Guid Result, Guid Benefit);
+        Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion, Guid Report, Guid Indicator, Guid Result, Guid Benefit, Guid UnstartedReport, Guid EmptyResult, Guid Measurement);
 
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Every_post_handler_refuses_every_role_it_is_not_for(TestDatabase db)
@@ -167,7 +167,9 @@ public sealed class HandlerRefusalTests(Apps apps)
             ("Phase.Phase", "DeliveringAndImplementing"), ("Phase.Note", "Kapret"), ("Partner.OrganisationId", DemoIds.Organisation(ReferenceData.Police).ToString()),
             ("Partner.Role", "Kapret"), ("Funding.Year", "2026"), ("Funding.Source", "ProgrammeGrant"), ("Funding.SourceName", "Kapret"), ("Funding.AmountNok", "1000"),
             ("Impact.Kind", "Impact"), ("Impact.Realisation", "Expected"), ("Impact.Description", "Kapret"),
-            ("reportId", t.Report.ToString()), ("indicatorId", t.Indicator.ToString()), ("resultId", t.Result.ToString()), ("benefitId", t.Benefit.ToString()),
+            // Ids a handler would act on if the access rule let it: a report not begun, a result without indicators, a measurement.
+            ("reportId", t.UnstartedReport.ToString()), ("indicatorId", t.Indicator.ToString()), ("resultId", t.EmptyResult.ToString()), ("benefitId", t.Benefit.ToString()),
+            ("measurementId", t.Measurement.ToString()),
             ("Change.Name", "Kapret"), ("Change.Baseline", "1"), ("Change.BaselineDate", today),
             ("Due.DueOn", today), ("NewResult.Statement", "Kapret"), ("NewIndicator.ResultId", t.Result.ToString()), ("NewIndicator.Name", "Kapret"),
             ("NewIndicator.Unit", "Count"), ("NewIndicator.Direction", "Increase"), ("NewIndicator.Breakdown", "None"), ("Target.Year", "2026"), ("Target.Value", "5"),
@@ -239,11 +241,14 @@ public sealed class HandlerRefusalTests(Apps apps)
         var result = new Husly.Features.Portfolio.Results.ProjectResult { Id = Guid.CreateVersion7(), ProjectId = project.Id, Statement = "Alnas mål" };
         var indicator = new Husly.Features.Portfolio.Results.Indicator { Id = Guid.CreateVersion7(), ResultId = result.Id, ProjectId = project.Id, Name = "Alnas indikator", Unit = Husly.Features.Portfolio.Results.IndicatorUnit.Count };
         var benefit = new Husly.Features.Portfolio.Benefits.Benefit { Id = Guid.CreateVersion7(), ProjectId = project.Id, Name = "Alnas gevinst", Owner = "Alna", Unit = "kr", Target = 10, RealiseBy = new DateOnly(2027, 1, 1) };
-        db.AddRange(report, result, indicator, benefit);
+        var unstarted = new Husly.Features.Portfolio.Reporting.StatusReport { Id = Guid.CreateVersion7(), ProjectId = project.Id, DueOn = new DateOnly(2026, 12, 31), State = Husly.Features.Portfolio.Reporting.ReportState.NotStarted };
+        var emptyResult = new Husly.Features.Portfolio.Results.ProjectResult { Id = Guid.CreateVersion7(), ProjectId = project.Id, Statement = "Alnas tomme mål", SortOrder = 1 };
+        var measurement = new Husly.Features.Portfolio.Benefits.BenefitMeasurement { Id = Guid.CreateVersion7(), BenefitId = benefit.Id, MeasuredOn = new DateOnly(2026, 6, 30), Value = 3 };
+        db.AddRange(report, result, indicator, benefit, unstarted, emptyResult, measurement);
         await db.SaveChangesAsync();
         return new Targets(resident.Id, other.Id, enrolment.Id, draft.Id, draftVersion, consent.Id, link.Id, transfer.Id, duplicate.Id, duplicate.Version,
             emergency.Id, project.Id, lines.Version, lines.Funding, lines.Impact, lines.Partner, victim.Id, application.Id, application.Version,
-            report.Id, indicator.Id, result.Id, benefit.Id);
+            report.Id, indicator.Id, result.Id, benefit.Id, unstarted.Id, emptyResult.Id, measurement.Id);
     }
 
     /// <summary>Everything in Alna an accepted post would change.</summary>

@@ -15,7 +15,7 @@ namespace Husly.Features.Calls;
 /// <summary>The programme at a glance: the funnel of every call (applications, eligible, awarded, amounts), the budget
 /// frame against what was awarded and what projects report spent, overdue status reports, and projects by status and
 /// phase. It lives in Calls because it reads both calls and the portfolio (Calls depends on Portfolio, ADR 11).</summary>
-public sealed class ProgrammeOverviewModel(HuslyDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ProgrammeOverviewModel(HuslyDbContext db, CallAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record FunnelRow(Guid CallId, string Call, int Year, int Submitted, int Eligible, int Awarded, long Applied, long AwardedAmount, long Frame);
     public sealed record OverdueRow(Guid ProjectId, string Project, Guid ReportId, DateOnly DueOn, ReportState State);
@@ -36,6 +36,12 @@ public sealed class ProgrammeOverviewModel(HuslyDbContext db, TimeProvider clock
         if (programme is null || User.IsInRole(Roles.Partner))
         {
             return NotFound();
+        }
+        // Amounts applied for before decision and eligibility counts are the programme's working material, as on a
+        // call's assessment overview: its managers (and the programme owner) only.
+        if (!await access.MayManageAsync(User, id))
+        {
+            return Forbid();
         }
         Programme = programme;
         await LoadFunnelAsync(id);

@@ -2884,11 +2884,12 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DefinitionId");
-
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ResultId");
+
+                    b.HasIndex("DefinitionId", "ProjectId")
+                        .IsUnique();
 
                     b.ToTable("Indicators");
                 });

@@ -2879,11 +2879,12 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DefinitionId");
-
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ResultId");
+
+                    b.HasIndex("DefinitionId", "ProjectId")
+                        .IsUnique();
 
                     b.ToTable("Indicators");
                 });

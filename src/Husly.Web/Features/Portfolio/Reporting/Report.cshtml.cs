@@ -74,8 +74,6 @@ public sealed class ReportModel(HuslyDbContext db, ProjectGate gate, ReportMail 
             Report.ReturnComment = reason;
             Report.ApprovedAt = null;
             Report.ApprovedBy = null;
-            // Reopened by the programme, not late by the project: no overdue notice for it.
-            Report.OverdueNoticeSentAt ??= clock.GetUtcNow().UtcDateTime;
             db.ReportReopenings.Add(new ReportReopening { Id = Guid.CreateVersion7(), ReportId = Report.Id, Reason = reason, ReopenedAt = clock.GetUtcNow().UtcDateTime, ReopenedBy = User.DisplayName() });
             return ("Perioden er åpnet igjen", $"{User.DisplayName()} har åpnet den godkjente rapporten igjen:\n\n{reason}", l["Perioden er åpnet igjen, og grunnen er lagret."].Value);
         });

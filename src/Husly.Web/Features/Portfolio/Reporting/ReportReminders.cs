@@ -32,7 +32,8 @@ public sealed class ReportReminders(HuslyDbContext db, ReportMail mail, TimeProv
         var soon = today.AddDays(options.Value.DaysBefore);
         var due = await RunningReports.Of(db)
             .Where(r => Open.Contains(r.State)
-                && ((r.ReminderSentAt == null && r.DueOn >= today && r.DueOn <= soon) || (r.OverdueNoticeSentAt == null && r.DueOn < today)))
+                // A report the programme returned or reopened was sent in time: no overdue notice for it.
+                && ((r.ReminderSentAt == null && r.DueOn >= today && r.DueOn <= soon) || (r.OverdueNoticeSentAt == null && r.SubmittedAt == null && r.DueOn < today)))
             .Select(r => new { r.Id, r.DueOn }).ToListAsync(ct);
         var sent = 0;
         foreach (var report in due)
@@ -40,7 +41,7 @@ public sealed class ReportReminders(HuslyDbContext db, ReportMail mail, TimeProv
             var overdue = report.DueOn < today;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var claimed = overdue
-                ? await db.StatusReports.Where(r => r.Id == report.Id && r.OverdueNoticeSentAt == null && Open.Contains(r.State))
+                ? await db.StatusReports.Where(r => r.Id == report.Id && r.OverdueNoticeSentAt == null && r.SubmittedAt == null && Open.Contains(r.State))
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.OverdueNoticeSentAt, now), ct)
                 : await db.StatusReports.Where(r => r.Id == report.Id && r.ReminderSentAt == null && Open.Contains(r.State))
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReminderSentAt, now), ct);

@@ -65,7 +65,9 @@ public sealed class WriteModel(HuslyDbContext db, ProjectGate gate, ReportMail m
             await mail.ToManagersAsync(Opened.Project, Report, "Statusrapport til godkjenning",
                 $"{User.DisplayName()} har sendt statusrapporten til godkjenning.");
         }
-        db.Entry(Report).State = EntityState.Modified;
+        // Only what changed is written (the reminder job claims its columns with updates of its own); Version is marked so
+        // that even an unchanged save renews it.
+        db.Entry(Report).Property(r => r.Version).IsModified = true;
         try
         {
             await db.SaveChangesAsync();

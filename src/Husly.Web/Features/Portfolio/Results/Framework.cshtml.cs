@@ -173,7 +173,15 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
             BaselineDate = baseline is null ? null : input.BaselineDate,
             SortOrder = Results.First(r => r.Result.Id == result.Id).Indicators.Count,
         });
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            ModelState.AddModelError("NewIndicator.DefinitionId", l["Prosjektet har allerede denne felles indikatoren."]);
+            return Invalid();
+        }
         TempData.Flash(l["Indikatoren er lagt til. Sett målene per år på indikatorens side."]);
         return Redirect($"/portfolio/projects/{id}/results");
     }
@@ -185,10 +193,10 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
             return refusal;
         }
         // An indicator with reported figures is part of the project's record and stays.
-        if (await db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicatorId)
-            || await db.Indicators.Where(i => i.Id == indicatorId && i.ProjectId == id).ExecuteDeleteAsync() == 0)
+        if (await db.Indicators.Where(i => i.Id == indicatorId && i.ProjectId == id && !db.IndicatorValues.Any(v => v.IndicatorId == i.Id)
+                && !db.ReportLessons.Any(x => x.IndicatorId == i.Id)).ExecuteDeleteAsync() == 0)
         {
-            ModelState.AddModelError("", l["Indikatoren finnes ikke i prosjektet, eller har rapporterte verdier og kan ikke fjernes."]);
+            ModelState.AddModelError("", l["Indikatoren finnes ikke i prosjektet, eller har rapporterte verdier eller læring knyttet til seg og kan ikke fjernes."]);
             return Invalid();
         }
         TempData.Flash(l["Indikatoren er fjernet."]);
@@ -201,10 +209,9 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
         {
             return refusal;
         }
-        if (await db.Indicators.AnyAsync(i => i.ResultId == resultId)
-            || await db.ProjectResults.Where(r => r.Id == resultId && r.ProjectId == id).ExecuteDeleteAsync() == 0)
+        if (await db.ProjectResults.Where(r => r.Id == resultId && r.ProjectId == id && !db.Indicators.Any(i => i.ResultId == r.Id)).ExecuteDeleteAsync() == 0)
         {
-            ModelState.AddModelError("", l["Fjern indikatorene først. Et resultatmål med indikatorer kan ikke fjernes."]);
+            ModelState.AddModelError("", l["Resultatmålet finnes ikke i prosjektet, eller har indikatorer. Fjern indikatorene først."]);
             return Invalid();
         }
         TempData.Flash(l["Resultatmålet er fjernet."]);

@@ -121,7 +121,7 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
     }
 
     private List<Dictionary<string, object?>> SharedRows() =>
-        [.. Shared.SelectMany(s => YearSpan.Select(y => Row(Selected.Count > 0 ? l["Utvalget samlet"] : l["Programmet samlet"], "", s.Definition.Name, s.Definition.Unit, y, null, s.Years[y])))];
+        [.. Shared.SelectMany(s => YearSpan.Select(y => Row(Selected.Count > 0 || User.IsInRole(Husly.Platform.Auth.Roles.Partner) ? l["Utvalget samlet"] : l["Programmet samlet"], "", s.Definition.Name, s.Definition.Unit, y, null, s.Years[y])))];
 
     private List<Dictionary<string, object?>> ProjectRows() =>
         [.. Lines.SelectMany(x => YearSpan.Select(y => Row(x.Project, x.Result, x.Indicator.Name, x.Indicator.Unit, y, x.Indicator.Baseline, x.Years[y])))];

@@ -131,7 +131,7 @@ public sealed class Indicator : Auditable
             return "–";
         }
         var nb = CultureInfo.GetCultureInfo("nb-NO");
-        var number = v == decimal.Truncate(v) ? v.ToString("N0", nb) : v.ToString("N1", nb);
+        var number = v.ToString("#,0.##", nb);
         return unit switch
         {
             IndicatorUnit.Percent => number + " %",
@@ -182,7 +182,9 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.HasOne(i => i.Definition).WithMany().HasForeignKey(i => i.DefinitionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => i.ProjectId);
-        b.HasIndex(i => i.DefinitionId);
+        // A shared indicator once per project, or the programme's totals would count it twice (NULLs, a project's own
+        // indicators, are distinct on both databases).
+        b.HasIndex(i => new { i.DefinitionId, i.ProjectId }).IsUnique();
     }
 }
 

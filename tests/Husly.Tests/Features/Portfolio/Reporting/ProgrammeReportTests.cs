@@ -73,6 +73,12 @@ public sealed class ProgrammeReportTests(Apps apps)
         var manager = app.ClientFor(DemoAccounts.Manager);
         var url = $"/calls/programme/{Bosin}";
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(DemoAccounts.PartnerNav).GetAsync(url)).StatusCode);
+        // The programme's working material: not for directors, project leads, case workers or another programme's manager.
+        foreach (var other in new[] { DemoAccounts.DirectorGrorud, DemoAccounts.LeadGrorud, DemoAccounts.CaseWorkerGrorud, DemoAccounts.BosoManager })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(other).GetAsync(url + "?format=csv")).StatusCode);
+        }
+        Assert.Null((await app.ClientFor(DemoAccounts.DirectorGrorud).GetPageAsync($"/portfolio/programmes/details/{Bosin}")).QuerySelector($"a[href='{url}']"));
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/calls/programme/{Guid.NewGuid()}")).StatusCode);
         var page = await manager.GetPageAsync(url);
         var lastYear = page.QuerySelectorAll("#funnel tbody tr").Single(tr => tr.QuerySelector($"a[href='/calls/{DemoCalls.LastYear}']") is not null);

@@ -40,6 +40,10 @@ public sealed class ReminderTests
         {
             d.StatusReports.AddRange(Due(project.Id, 2, 20), Due(project.Id, 3, 15), Due(project.Id, 4, 30), Due(project.Id, 3, 10, ReportState.Submitted),
                 Due(project.Id, 1, 31, ReportState.Approved), Due(stopped.Id, 2, 1), Due(completed.Id, 3, 12), Due(closed.Id, 3, 12));
+            // Sent in time and returned by the programme after its due date: not overdue.
+            var returned = Due(project.Id, 2, 10, ReportState.Returned);
+            returned.SubmittedAt = new DateTime(2027, 2, 9, 12, 0, 0, DateTimeKind.Utc);
+            d.StatusReports.Add(returned);
             d.ProjectClosings.Add(new ProjectClosing { ProjectId = closed.Id, Outcome = ClosingOutcome.Stopped, EndDate = new DateOnly(2026, 12, 31), WhatWorked = "a", WhatDidNotWork = "b", DoDifferently = "c" });
             await d.SaveChangesAsync();
         });
@@ -55,6 +59,7 @@ public sealed class ReminderTests
             (await MailsAsync()).Order(StringComparer.Ordinal));
         Assert.Equal(1, await app.QueryAsync(d => d.OutboxMessages.CountAsync(m => m.Subject == $"Påminnelse om statusrapport: {name} ferdig")));
         Assert.Equal(0, await app.QueryAsync(d => d.OutboxMessages.CountAsync(m => m.Subject.Contains(name + " lukket"))));
+        Assert.Equal(0, await app.QueryAsync(d => d.OutboxMessages.CountAsync(m => m.Subject.Contains(name + " stoppet"))));
         var outbox = await app.QueryAsync(d => d.OutboxMessages.FirstAsync(m => m.Subject == $"Påminnelse om statusrapport: {name}"));
         Assert.Contains("innen 15.03.2027", outbox.Body, StringComparison.Ordinal);
 
