@@ -43,7 +43,7 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
         var projects = db.Projects.AsNoTracking().Where(p => !p.IsArchived).Where(ProjectAuthorizationHandler.ReadableBy(User));
         var today = DateOnly.FromDateTime(Husly.Platform.Localization.Format.ToOslo(clock.GetUtcNow().UtcDateTime));
         Today = today;
-        var open = new[] { ReportState.NotStarted, ReportState.Draft, ReportState.Returned };
+        var open = StatusReport.OpenStates;
         var soon = today.AddDays(30);
         var reports = RunningReports.Of(db);
 

@@ -71,12 +71,13 @@ public sealed class ProgrammeOverviewModel(HuslyDbContext db, CallAccess access,
     {
         var calls = await db.Calls.AsNoTracking().Where(c => c.ProgrammeId == id && c.PublishedAt != null).OrderByDescending(c => c.Year).ThenBy(c => c.Title)
             .Select(c => new { c.Id, c.Title, c.Year, c.BudgetFrame, c.AwardedTotal }).ToListAsync();
-        var sent = new[] { ApplicationStage.Submitted, ApplicationStage.InAssessment, ApplicationStage.SecondAssessment, ApplicationStage.Decided };
+        var sent = ApplicationStages.Sent;
+        var disqualifying = Applications.ApplicationFlow.DisqualifyingAnswers(db);
         var applications = (await db.Applications.AsNoTracking().Where(a => sent.Contains(a.Stage) && db.Calls.Any(c => c.Id == a.CallId && c.ProgrammeId == id))
             .Select(a => new
             {
                 a.CallId,
-                Eligible = !a.Answers.Any(x => db.EligibilityQuestions.Any(q => q.Id == x.QuestionId && q.YesDisqualifies == x.Yes)),
+                Eligible = !disqualifying.Any(x => x.ApplicationId == a.Id),
                 Applied = a.Budget.Sum(b => (long?)b.Amount) ?? 0,
                 Awarded = db.FundingDecisions.Where(d => d.ApplicationId == a.Id).OrderByDescending(d => d.DecidedAt).Select(d => (DecisionOutcome?)d.Outcome).FirstOrDefault() == DecisionOutcome.Awarded,
             }).ToListAsync()).ToLookup(a => a.CallId);
@@ -94,7 +95,7 @@ public sealed class ProgrammeOverviewModel(HuslyDbContext db, CallAccess access,
         Spent = latest.Sum();
         ProjectsReportingSpend = latest.Count;
         var today = DateOnly.FromDateTime(Format.ToOslo(clock.GetUtcNow().UtcDateTime));
-        var open = new[] { ReportState.NotStarted, ReportState.Draft, ReportState.Returned };
+        var open = StatusReport.OpenStates;
         Overdue = [.. (await RunningReports.Of(db)
                 .Where(r => r.Project!.ProgrammeId == id && open.Contains(r.State) && r.DueOn < today)
                 .OrderBy(r => r.DueOn).ThenBy(r => r.Project!.Name)

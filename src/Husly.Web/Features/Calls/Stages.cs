@@ -17,6 +17,12 @@ public enum ApplicationStage
     Decided,
 }
 
+public static class ApplicationStages
+{
+    /// <summary>Stages of an application that has been sent in (whatever happened to it since).</summary>
+    public static readonly ApplicationStage[] Sent = [ApplicationStage.Submitted, ApplicationStage.InAssessment, ApplicationStage.SecondAssessment, ApplicationStage.Decided];
+}
+
 /// <summary>A programme's own name for a stage, and whether an optional stage is used. No row means the default.</summary>
 public sealed class ProgrammeStage : Auditable
 {

@@ -3,7 +3,6 @@ using AngleSharp.Html.Dom;
 using Husly.Data;
 using Husly.Data.DemoData;
 using Husly.Features.Calls;
-using Husly.Features.Calls.Assessment;
 using Husly.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,13 +97,5 @@ public sealed class AssessmentTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(await lead.GetPageAsync($"/applications/{id}"), "form[action*='handler=Submit']")).StatusCode);
         var refused = await AssignAsync(app.ClientFor(DemoAccounts.Manager), id, DemoAccounts.DirectorFrogner.Email);
         Assert.Equal("Bydelsdirektøren i bydelen som søker, kan ikke vurdere søknaden.", (await Html.ParseAsync(refused)).FieldError("Email"));
-    }
-
-    [Fact]
-    public void The_weighted_score_weighs_each_criterion_by_its_share()
-    {
-        CallCriterion[] criteria = [new() { Id = Guid.NewGuid(), Weight = 60 }, new() { Id = Guid.NewGuid(), Weight = 40 }];
-        Assert.Equal(4.2, Review.Weighted([new() { CriterionId = criteria[0].Id, Score = 5 }, new() { CriterionId = criteria[1].Id, Score = 3 }], criteria), 3);
-        Assert.Equal(3.0, Review.Weighted([new() { CriterionId = criteria[0].Id, Score = 5 }], criteria), 3);
     }
 }

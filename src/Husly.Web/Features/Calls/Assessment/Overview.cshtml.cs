@@ -34,12 +34,11 @@ public sealed class OverviewModel(HuslyDbContext db, CallAccess access, Husly.Fe
         }
         Call = call;
         // Plain projections, not entity graphs: with 500 applications and 1 000 reviews, loading entities was the cost.
-        var sent = new[] { ApplicationStage.Submitted, ApplicationStage.InAssessment, ApplicationStage.SecondAssessment, ApplicationStage.Decided };
+        var sent = ApplicationStages.Sent;
         var applications = await db.Applications.AsNoTracking().Where(a => a.CallId == id && sent.Contains(a.Stage))
             .Select(a => new { a.Id, a.Title, a.LeadUnitId, a.Stage, Applied = a.Budget.Sum(b => (long?)b.Amount) ?? 0 }).ToListAsync();
-        var disqualified = (await db.ApplicationAnswers.AsNoTracking()
-                .Where(x => db.Applications.Any(a => a.Id == x.ApplicationId && a.CallId == id)
-                    && db.EligibilityQuestions.Any(q => q.Id == x.QuestionId && q.YesDisqualifies == x.Yes))
+        var disqualified = (await Applications.ApplicationFlow.DisqualifyingAnswers(db)
+                .Where(x => db.Applications.Any(a => a.Id == x.ApplicationId && a.CallId == id))
                 .Select(x => new { x.ApplicationId, x.QuestionId }).ToListAsync())
             .ToLookup(x => x.ApplicationId, x => x.QuestionId);
         var explanations = call.Questions.OrderBy(q => q.SortOrder).Select(q => (q.Id, q.Explanation)).ToList();

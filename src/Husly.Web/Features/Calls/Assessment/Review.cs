@@ -39,12 +39,6 @@ public sealed class Review : Auditable
 
     public bool IsRecused => ConflictDeclaredAt is not null;
     public bool IsDone => SubmittedAt is not null;
-
-    /// <summary>The weighted score on the 0–5 scale: each criterion's score times its weight, over the weights (100).</summary>
-    public static double Weighted(IEnumerable<CriterionScore> scores, IReadOnlyList<CallCriterion> criteria) =>
-        criteria.Sum(c => c.Weight) is var total and > 0
-            ? scores.Join(criteria, s => s.CriterionId, c => c.Id, (s, c) => s.Score * c.Weight).Sum() / (double)total
-            : 0;
 }
 
 public sealed class CriterionScore

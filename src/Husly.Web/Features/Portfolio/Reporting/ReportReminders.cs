@@ -23,7 +23,7 @@ public sealed class ReminderOptions
 /// instances run the job at once, exactly one of them sends it.</summary>
 public sealed class ReportReminders(HuslyDbContext db, ReportMail mail, TimeProvider clock, IOptions<ReminderOptions> options)
 {
-    private static readonly ReportState[] Open = [ReportState.NotStarted, ReportState.Draft, ReportState.Returned];
+    private static readonly ReportState[] Open = StatusReport.OpenStates;
 
     public async Task<int> RunAsync(CancellationToken ct)
     {

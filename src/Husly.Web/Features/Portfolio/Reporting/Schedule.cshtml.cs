@@ -105,9 +105,10 @@ public sealed class ScheduleModel(HuslyDbContext db, ProjectGate gate, TimeProvi
         Opened = opened;
         Today = DateOnly.FromDateTime(Format.ToOslo(clock.GetUtcNow().UtcDateTime));
         var today = Today;
+        var running = await RunningReports.Of(db).Where(r => r.ProjectId == id).Select(r => r.Id).ToListAsync();
         Rows = [.. (await db.StatusReports.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.DueOn)
                 .Select(r => new { r.Id, r.DueOn, r.State, r.Overall, r.SubmittedAt }).ToListAsync())
-            .Select(r => new Row(r.Id, r.DueOn, r.State, r.Overall, r.SubmittedAt, StatusReport.IsOverdue(r.State, r.DueOn, today)))];
+            .Select(r => new Row(r.Id, r.DueOn, r.State, r.Overall, r.SubmittedAt, running.Contains(r.Id) && StatusReport.IsOverdue(r.State, r.DueOn, today)))];
         return null;
     }
 }

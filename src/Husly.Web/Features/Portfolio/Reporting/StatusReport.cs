@@ -78,10 +78,15 @@ public sealed class StatusReport : Auditable
     public List<IndicatorValue> Values { get; set; } = [];
     public List<ReportReopening> Reopenings { get; set; } = [];
 
-    public bool IsLocked => State is ReportState.Submitted or ReportState.Approved;
+    /// <summary>States in which the project still owes the report.</summary>
+    public static readonly ReportState[] OpenStates = [ReportState.NotStarted, ReportState.Draft, ReportState.Returned];
 
-    public static bool IsOverdue(ReportState state, DateOnly dueOn, DateOnly today) =>
-        state is ReportState.NotStarted or ReportState.Draft or ReportState.Returned && dueOn < today;
+    /// <summary>States in which the report is the project's word to the programme (drafts are the project's own).</summary>
+    public static readonly ReportState[] SentStates = [ReportState.Submitted, ReportState.Approved];
+
+    public bool IsLocked => SentStates.Contains(State);
+
+    public static bool IsOverdue(ReportState state, DateOnly dueOn, DateOnly today) => OpenStates.Contains(state) && dueOn < today;
 }
 
 public static class RunningReports

@@ -239,7 +239,7 @@ public sealed class FrameworkModel(HuslyDbContext db, ProjectGate gate, TimeProv
         var results = await db.ProjectResults.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.SortOrder)
             .Include(r => r.Indicators).ThenInclude(i => i.Targets).AsSplitQuery().ToListAsync();
         var values = await ResultQueries.ApprovedValues(db, db.Indicators.Where(i => i.ProjectId == id).Select(i => i.Id)).ToListAsync();
-        var sent = new[] { ReportState.Submitted, ReportState.Approved };
+        var sent = StatusReport.SentStates;
         var lessons = await db.ReportLessons.AsNoTracking().Where(x => x.IndicatorId != null && db.Indicators.Any(i => i.Id == x.IndicatorId && i.ProjectId == id)
                 && db.StatusReports.Any(r => r.Id == x.ReportId && sent.Contains(r.State)))
             .GroupBy(x => x.IndicatorId).Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count);

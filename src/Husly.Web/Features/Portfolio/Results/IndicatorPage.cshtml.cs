@@ -216,7 +216,7 @@ public sealed class IndicatorPageModel(HuslyDbContext db, ProjectGate gate, IStr
             return new YearRow(y, target, a, Figures.Progress(indicator.Baseline, target, a));
         })];
         // Figures and lessons as sent: drafts are the project's own until they are sent.
-        var shown = new[] { ReportState.Submitted, ReportState.Approved };
+        var shown = StatusReport.SentStates;
         Reports = [.. (await db.StatusReports.AsNoTracking().Where(r => r.ProjectId == id && shown.Contains(r.State))
                 .Select(r => new { r.Id, r.DueOn, r.State, Values = r.Values.Where(v => v.IndicatorId == indicatorId).ToList() }).ToListAsync())
             .Where(r => r.Values.Count > 0).OrderBy(r => r.DueOn).Select(r => new ReportRow(r.Id, r.DueOn, r.State, r.Values))];

@@ -175,6 +175,14 @@ public sealed class ReportingTests(Apps apps)
         var fresh = await app.QueryAsync(d => d.StatusReports.SingleAsync(r => r.ProjectId == project.Id && r.DueOn == future));
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostWithTokenAsync(schedule + "?handler=Remove", ("reportId", fresh.Id.ToString()))).StatusCode);
         Assert.Equal(1, await app.QueryAsync(d => d.StatusReports.CountAsync(r => r.ProjectId == project.Id)));
+
+        // Closed with a final report, the project owes no more reports: nothing is overdue.
+        await app.WithDbAsync(async d =>
+        {
+            d.ProjectClosings.Add(new ProjectClosing { ProjectId = project.Id, Outcome = ClosingOutcome.Stopped, EndDate = today, WhatWorked = "a", WhatDidNotWork = "b", DoDifferently = "c" });
+            await d.SaveChangesAsync();
+        });
+        Assert.Empty((await lead.GetPageAsync(schedule)).QuerySelectorAll(".overdue"));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
