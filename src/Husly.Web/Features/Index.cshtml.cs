@@ -78,7 +78,9 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
                 AttentionHeading = l["Prosjektene mine som ennå ikke har registrert virkninger"];
                 Attention = await Take(projects.Where(p => p.ProjectLeadId == userId && p.Phase >= InnovationPhase.MakingTheCase && !p.Impacts.Any()));
                 ReportsHeading = l["Statusrapporter jeg skal skrive"];
-                Reports = await TakeReports(reports.Where(r => r.Project!.ProjectLeadId == userId && open.Contains(r.State) && r.DueOn <= soon));
+                // Begun or returned reports whatever their date; the rest when due within a month.
+                Reports = await TakeReports(reports.Where(r => r.Project!.ProjectLeadId == userId && open.Contains(r.State)
+                    && (r.DueOn <= soon || r.State != ReportState.NotStarted)));
                 break;
             case Roles.Administrator:
                 var now = clock.GetUtcNow();
@@ -103,7 +105,8 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
     }
 
     private static Task<List<ReportTask>> TakeReports(IQueryable<StatusReport> query) =>
-        query.OrderBy(r => r.DueOn).ThenBy(r => r.Project!.Name).Take(10)
+        // What waits for the reader's own decision (sent for approval) first, then by due date.
+        query.OrderBy(r => r.State == ReportState.Submitted ? 0 : 1).ThenBy(r => r.DueOn).ThenBy(r => r.Project!.Name).Take(10)
             .Select(r => new ReportTask(r.ProjectId, r.Project!.Name, r.Id, r.DueOn, r.State)).ToListAsync();
 
     private static Task<List<Item>> Take(IQueryable<Project> query) =>

@@ -58,10 +58,10 @@ public sealed class ProgrammeOverviewModel(HuslyDbContext db, CallAccess access,
             }),
             "csv" => part switch
             {
-                "budget" => TableExport.Csv($"{name}-budget", BudgetRows()),
-                "overdue" => TableExport.Csv($"{name}-overdue", OverdueRows()),
-                "status" => TableExport.Csv($"{name}-status", StatusPhaseRows()),
-                _ => TableExport.Csv($"{name}-funnel", FunnelRows()),
+                "budget" => TableExport.Csv($"{name}-okonomi", BudgetRows()),
+                "overdue" => TableExport.Csv($"{name}-forfalte-rapporter", OverdueRows()),
+                "status" => TableExport.Csv($"{name}-status-og-fase", StatusPhaseRows()),
+                _ => TableExport.Csv($"{name}-utlysninger", FunnelRows()),
             },
             _ => Page(),
         };

@@ -39,7 +39,7 @@ public sealed class MailOptions : IValidatableObject
 
     /// <summary>The app's own address, for links in mail.</summary>
     [Required, Url, MaxLength(300)]
-    public string BaseUrl { get; set; } = "http://localhost:5000";
+    public string BaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>After this many failed attempts a message is given up (an administrator can send it again).</summary>
     [Range(1, 50)]

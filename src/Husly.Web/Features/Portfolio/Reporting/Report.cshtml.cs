@@ -1,3 +1,4 @@
+using Husly.Common;
 using System.ComponentModel.DataAnnotations;
 using Husly.Data;
 using Husly.Features.Portfolio.Results;
@@ -28,57 +29,31 @@ public sealed class ReportModel(HuslyDbContext db, ProjectGate gate, ReportMail 
     public StatusReport Report { get; private set; } = null!;
     public Dictionary<Guid, Indicator> Indicators { get; private set; } = [];
     public long BudgetToDate { get; private set; }
+    public bool Overdue { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid reportId) => await OpenAsync(id, reportId) ?? Page();
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, Guid reportId, Guid version) =>
-        AnswerAsync(id, reportId, version, ReportState.Submitted, () =>
-        {
-            // Four eyes: whoever sent the report (a manager may write one too) does not approve it.
-            if (Report.SubmittedById is { } sender && sender == User.Id())
-            {
-                ModelState.AddModelError("", l["Du sendte rapporten selv. En annen i programmet må godkjenne den."]);
-                return null;
-            }
-            Report.State = ReportState.Approved;
-            Report.ApprovedAt = clock.GetUtcNow().UtcDateTime;
-            Report.ApprovedBy = User.DisplayName();
-            Report.ReturnComment = string.IsNullOrWhiteSpace(Answer.Comment) ? null : Answer.Comment.Trim();
-            return ("Statusrapporten er godkjent", $"{User.DisplayName()} har godkjent rapporten. Perioden er låst."
-                + (Report.ReturnComment is { } comment ? $"\n\nKommentar:\n{comment}" : ""), l["Rapporten er godkjent, og perioden er låst."].Value);
-        });
+        AnswerAsync(id, reportId, version, ReportState.Submitted,
+            now => Report.Approve(User.Id() ?? Guid.Empty, User.DisplayName(), now, Answer.Comment),
+            () => ("Statusrapporten er godkjent", $"{User.DisplayName()} har godkjent rapporten. Perioden er låst."
+                + (Report.ReturnComment is { } comment ? $"\n\nKommentar:\n{comment}" : ""), l["Rapporten er godkjent, og perioden er låst."].Value));
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, Guid reportId, Guid version) =>
-        AnswerAsync(id, reportId, version, ReportState.Submitted, () =>
-        {
-            if (string.IsNullOrWhiteSpace(Answer.Comment))
-            {
-                ModelState.AddModelError("Answer.Comment", l["Skriv hva prosjektet må rette eller utdype."]);
-                return null;
-            }
-            Report.State = ReportState.Returned;
-            Report.ReturnComment = Answer.Comment.Trim();
-            return ("Statusrapporten er sendt tilbake", $"{User.DisplayName()} har sendt rapporten tilbake:\n\n{Report.ReturnComment}", l["Rapporten er sendt tilbake til prosjektet."].Value);
-        });
+        AnswerAsync(id, reportId, version, ReportState.Submitted,
+            _ => Report.Return(Answer.Comment),
+            () => ("Statusrapporten er sendt tilbake", $"{User.DisplayName()} har sendt rapporten tilbake:\n\n{Report.ReturnComment}",
+                l["Rapporten er sendt tilbake til prosjektet."].Value));
 
     public Task<IActionResult> OnPostReopenAsync(Guid id, Guid reportId, Guid version) =>
-        AnswerAsync(id, reportId, version, ReportState.Approved, () =>
-        {
-            if (string.IsNullOrWhiteSpace(Answer.Comment))
-            {
-                ModelState.AddModelError("Answer.Comment", l["Skriv hvorfor perioden åpnes igjen. Grunnen lagres."]);
-                return null;
-            }
-            var reason = Answer.Comment.Trim();
-            Report.State = ReportState.Returned;
-            Report.ReturnComment = reason;
-            Report.ApprovedAt = null;
-            Report.ApprovedBy = null;
-            db.ReportReopenings.Add(new ReportReopening { Id = Guid.CreateVersion7(), ReportId = Report.Id, Reason = reason, ReopenedAt = clock.GetUtcNow().UtcDateTime, ReopenedBy = User.DisplayName() });
-            return ("Perioden er åpnet igjen", $"{User.DisplayName()} har åpnet den godkjente rapporten igjen:\n\n{reason}", l["Perioden er åpnet igjen, og grunnen er lagret."].Value);
-        });
+        AnswerAsync(id, reportId, version, ReportState.Approved,
+            now => Report.Reopen(Answer.Comment, User.DisplayName(), now),
+            () => ("Perioden er åpnet igjen", $"{User.DisplayName()} har åpnet den godkjente rapporten igjen:\n\n{Report.ReturnComment}",
+                l["Perioden er åpnet igjen, og grunnen er lagret."].Value));
 
-    private async Task<IActionResult> AnswerAsync(Guid id, Guid reportId, Guid version, ReportState from, Func<(string Subject, string Body, string Flash)?> change)
+    /// <summary>Runs one of the programme's answers (the entity's rule), then tells the project by mail.</summary>
+    private async Task<IActionResult> AnswerAsync(Guid id, Guid reportId, Guid version, ReportState from, Func<DateTime, RuleError?> change,
+        Func<(string Subject, string Body, string Flash)> told)
     {
         if (await OpenAsync(id, reportId, tracking: true) is { } refusal)
         {
@@ -94,11 +69,16 @@ public sealed class ReportModel(HuslyDbContext db, ProjectGate gate, ReportMail 
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        if (!ModelState.IsValid || change() is not { } done)
+        if (ModelState.IsValid && change(clock.GetUtcNow().UtcDateTime) is { } error)
+        {
+            ModelState.AddModelError(error.Field, l[error.Message]);
+        }
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+        var done = told();
         db.Entry(Report).Property(r => r.Version).OriginalValue = version;
         await mail.ToProjectAsync(Opened.Project, Report, done.Subject, done.Body);
         try
@@ -131,6 +111,8 @@ public sealed class ReportModel(HuslyDbContext db, ProjectGate gate, ReportMail 
         Report = report;
         Indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId == id).ToDictionaryAsync(i => i.Id);
         BudgetToDate = await gate.BudgetUntilAsync(id, report.DueOn.Year);
+        Overdue = StatusReport.IsOverdue(report.State, report.DueOn, DateOnly.FromDateTime(Husly.Platform.Localization.Format.ToOslo(clock.GetUtcNow().UtcDateTime)))
+            && await RunningReports.Of(db).AnyAsync(r => r.Id == reportId);
         return null;
     }
 }

@@ -207,11 +207,12 @@ public sealed class ReportForm
         {
             return;
         }
-        foreach (var (name, value) in new[] { (nameof(Overall), Overall), (nameof(Time), Time), (nameof(Budget), Budget), (nameof(Quality), Quality) })
+        foreach (var (name, label, value) in new[] { (nameof(Overall), "Samlet vurdering", Overall), (nameof(Time), "Tid og framdrift", Time),
+                     (nameof(Budget), "Budsjett", Budget), (nameof(Quality), "Kvalitet", Quality) })
         {
             if (value is null)
             {
-                state.AddModelError($"Input.{name}", l("Velg grønn, gul eller rød."));
+                state.AddModelError($"Input.{name}", string.Format(System.Globalization.CultureInfo.InvariantCulture, l("{0}: velg grønn, gul eller rød."), l(label)));
             }
         }
         if (string.IsNullOrWhiteSpace(Progress))

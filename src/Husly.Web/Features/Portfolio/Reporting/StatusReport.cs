@@ -1,3 +1,4 @@
+using Husly.Common;
 using System.ComponentModel.DataAnnotations;
 using Husly.Features.Portfolio.Projects;
 using Husly.Features.Portfolio.Results;
@@ -87,6 +88,71 @@ public sealed class StatusReport : Auditable
     public bool IsLocked => SentStates.Contains(State);
 
     public static bool IsOverdue(ReportState state, DateOnly dueOn, DateOnly today) => OpenStates.Contains(state) && dueOn < today;
+
+    // The report's life, one rule each. Callers check completeness (ReportForm) and who may act (ProjectOperations).
+
+    /// <summary>Saves the project's work: a draft, or — when sent — locked until the programme answers.</summary>
+    public RuleError? Save(bool send, Guid userId, string by, DateTime at)
+    {
+        if (IsLocked)
+        {
+            return new RuleError("", "Rapporten er sendt og kan ikke endres før programmet sender den tilbake.");
+        }
+        State = send ? ReportState.Submitted : ReportState.Draft;
+        if (send)
+        {
+            (SubmittedAt, SubmittedBy, SubmittedById) = (at, by, userId);
+        }
+        return null;
+    }
+
+    /// <summary>Approves a sent report and locks its period; whoever sent it does not approve it (four eyes).</summary>
+    public RuleError? Approve(Guid userId, string by, DateTime at, string? comment)
+    {
+        if (State != ReportState.Submitted)
+        {
+            return new RuleError("", "Rapporten er ikke sendt til godkjenning.");
+        }
+        if (SubmittedById == userId)
+        {
+            return new RuleError("", "Du sendte rapporten selv. En annen i programmet må godkjenne den.");
+        }
+        (State, ApprovedAt, ApprovedBy, ReturnComment) = (ReportState.Approved, at, by, Blank(comment));
+        return null;
+    }
+
+    /// <summary>Sends a report back to the project with what to correct, which is required.</summary>
+    public RuleError? Return(string? comment)
+    {
+        if (State != ReportState.Submitted)
+        {
+            return new RuleError("", "Rapporten er ikke sendt til godkjenning.");
+        }
+        if (Blank(comment) is not { } text)
+        {
+            return new RuleError("Answer.Comment", "Skriv hva prosjektet må rette eller utdype.");
+        }
+        (State, ReturnComment) = (ReportState.Returned, text);
+        return null;
+    }
+
+    /// <summary>Opens an approved period again, with a reason that is kept.</summary>
+    public RuleError? Reopen(string? reason, string by, DateTime at)
+    {
+        if (State != ReportState.Approved)
+        {
+            return new RuleError("", "Bare en godkjent periode kan åpnes igjen.");
+        }
+        if (Blank(reason) is not { } text)
+        {
+            return new RuleError("Answer.Comment", "Skriv hvorfor perioden åpnes igjen. Grunnen lagres.");
+        }
+        (State, ReturnComment, ApprovedAt, ApprovedBy) = (ReportState.Returned, text, null, null);
+        Reopenings.Add(new ReportReopening { Id = Guid.CreateVersion7(), ReportId = Id, Reason = text, ReopenedAt = at, ReopenedBy = by });
+        return null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 public static class RunningReports

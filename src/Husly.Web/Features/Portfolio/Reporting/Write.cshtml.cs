@@ -56,12 +56,14 @@ public sealed class WriteModel(HuslyDbContext db, ProjectGate gate, ReportMail m
         }
         db.Entry(Report).Property(r => r.Version).OriginalValue = Input.Version;
         Input.ApplyTo(Report, Slots);
-        Report.State = submitting ? ReportState.Submitted : ReportState.Draft;
+        if (Report.Save(submitting, User.Id() ?? Guid.Empty, User.DisplayName(), clock.GetUtcNow().UtcDateTime) is { } locked)
+        {
+            ModelState.AddModelError("", l[locked.Message]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         if (submitting)
         {
-            Report.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-            Report.SubmittedBy = User.DisplayName();
-            Report.SubmittedById = User.Id();
             await mail.ToManagersAsync(Opened.Project, Report, "Statusrapport til godkjenning",
                 $"{User.DisplayName()} har sendt statusrapporten til godkjenning.");
         }

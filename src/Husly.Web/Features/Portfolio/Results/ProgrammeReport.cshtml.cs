@@ -23,7 +23,7 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
     }
 
     public sealed record IndicatorLine(Guid ProjectId, string Project, string Result, Indicator Indicator, Dictionary<int, Cell> Years);
-    public sealed record SharedLine(IndicatorDefinition Definition, int Projects, Dictionary<int, Cell> Years);
+    public sealed record SharedLine(IndicatorDefinition Definition, int Projects, decimal? Baseline, Dictionary<int, Cell> Years);
 
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Fra år")]
@@ -111,7 +111,9 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
         Shared = [.. definitions.Select(d =>
         {
             var lines = Lines.Where(x => x.Indicator.DefinitionId == d.Id).ToList();
-            return new SharedLine(d, lines.Select(x => x.ProjectId).Distinct().Count(), YearSpan.ToDictionary(y => y, y =>
+            // Achievement of a total is measured from the total of the projects' baselines (percentages: their mean).
+            var baselines = lines.Select(x => x.Indicator.Baseline).OfType<decimal>().ToList();
+            return new SharedLine(d, lines.Select(x => x.ProjectId).Distinct().Count(), baselines.Count > 0 ? Figures.Combine(d.Unit, baselines) : null, YearSpan.ToDictionary(y => y, y =>
             {
                 var targets = lines.Select(x => x.Years[y].Target).OfType<decimal>().ToList();
                 var actuals = lines.Select(x => x.Years[y].Actual).OfType<decimal>().ToList();
@@ -121,7 +123,7 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
     }
 
     private List<Dictionary<string, object?>> SharedRows() =>
-        [.. Shared.SelectMany(s => YearSpan.Select(y => Row(Selected.Count > 0 || User.IsInRole(Husly.Platform.Auth.Roles.Partner) ? l["Utvalget samlet"] : l["Programmet samlet"], "", s.Definition.Name, s.Definition.Unit, y, null, s.Years[y])))];
+        [.. Shared.SelectMany(s => YearSpan.Select(y => Row(Selected.Count > 0 || User.IsInRole(Husly.Platform.Auth.Roles.Partner) ? l["Utvalget samlet"] : l["Programmet samlet"], "", s.Definition.Name, s.Definition.Unit, y, s.Baseline, s.Years[y])))];
 
     private List<Dictionary<string, object?>> ProjectRows() =>
         [.. Lines.SelectMany(x => YearSpan.Select(y => Row(x.Project, x.Result, x.Indicator.Name, x.Indicator.Unit, y, x.Indicator.Baseline, x.Years[y])))];

@@ -67,7 +67,7 @@ public sealed class ReportingTests(Apps apps)
             page.QuerySelectorAll("#Input_Values label").Select(l => l.TextContent.Trim()));
         var incomplete = await Html.ParseAsync(await PostFormAsync(lead, page, edit + "?handler=Submit", ("Input.Progress", "Halvveis."), ("Input.Values[1].Value", "120"),
             ("Input.Values[0].Value", "2,5")));
-        Assert.Equal("Velg grønn, gul eller rød.", incomplete.FieldError("Input_Overall"));
+        Assert.Equal("Samlet vurdering: velg grønn, gul eller rød.", incomplete.FieldError("Input_Overall"));
         Assert.Equal("Skriv hvor mye som er brukt så langt.", incomplete.FieldError("Input_SpentToDate"));
         Assert.Equal("Personer bosatt: Skriv et helt tall.", incomplete.FieldError("Input_Values_0__Value"));
         Assert.Equal("Bostabilitet – Bydel Grorud: Skriv en prosent mellom 0 og 100.", incomplete.FieldError("Input_Values_1__Value"));
@@ -204,6 +204,11 @@ public sealed class ReportingTests(Apps apps)
         Assert.NotNull((await manager.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
         Assert.Null((await lead.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
         Assert.Null((await app.ClientFor(DemoAccounts.BosoManager).GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{reportId}']"));
+        Assert.Contains("Venter på deg", (await manager.GetPageAsync("/")).QuerySelector($"#reports li:has(a[href='/portfolio/projects/{project.Id}/reports/{reportId}'])")!.TextContent, StringComparison.Ordinal);
+
+        // Returned (or begun), it is the lead's to finish whatever its due date.
+        await app.WithDbAsync(d => d.StatusReports.Where(r => r.Id == far.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.State, ReportState.Returned)));
+        Assert.NotNull((await lead.GetPageAsync("/")).QuerySelector($"#reports a[href='/portfolio/projects/{project.Id}/reports/{far.Id}']"));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
