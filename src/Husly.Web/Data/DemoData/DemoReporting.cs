@@ -35,7 +35,7 @@ public static class DemoReporting
         var days = Shared(husromResult, InstitutionDays, "Institusjonsdøgn unngått", IndicatorUnit.Days, false, 0, new DateOnly(year, 1, 1), 2, (year, 900));
         db.ProjectResults.Add(husromResult);
         var husromMid = Report(husrom, new DateOnly(year, 6, 30), ReportState.Approved, utcNow, Rag.Green, Rag.Yellow, Rag.Green, Rag.Green, 380_000,
-            "Tre personer har flyttet inn i egne leiligheter. Samarbeidet med spesialisthelsetjenesten om utskrivingsdato fungerer.");
+            "Tre personer har flyttet inn i egne leiligheter. Samarbeidet med spesialisthelsetjenesten om utskrivingsdato fungerer.", DemoAccounts.LeadFrogner);
         husromMid.Values = [Value(husromMid, settled, 3), Value(husromMid, stability, 67), Value(husromMid, days, 410)];
         husromMid.Lessons = [Lesson(husromMid, LessonKind.Success, "Ett kontaktpunkt fra valg av bolig til innflytting gjorde at ingen falt mellom to stoler.", null, null, 0)];
         husromMid.Risks = [Risk(husromMid, "For få egnede leiligheter i bydelen", 4, 4, "Avtale med Boligbygg om fortrinnsrett og leie i privat marked", 3, 3, 0)];
@@ -153,7 +153,7 @@ public static class DemoReporting
         return indicator;
     }
 
-    private static StatusReport Report(Guid project, DateOnly due, ReportState state, DateTime utcNow, Rag? overall = null, Rag? time = null, Rag? budget = null, Rag? quality = null, long? spent = null, string? progress = null)
+    private static StatusReport Report(Guid project, DateOnly due, ReportState state, DateTime utcNow, Rag? overall = null, Rag? time = null, Rag? budget = null, Rag? quality = null, long? spent = null, string? progress = null, DemoAccount? by = null)
     {
         var sent = state is ReportState.Submitted or ReportState.Approved;
         var at = DateTime.SpecifyKind(due.ToDateTime(new TimeOnly(10, 0)), DateTimeKind.Utc);

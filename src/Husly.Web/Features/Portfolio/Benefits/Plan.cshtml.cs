@@ -59,7 +59,7 @@ public sealed class PlanModel(HuslyDbContext db, ProjectGate gate, IStringLocali
         public Guid? BenefitId { get; set; }
 
         [Display(Name = "Målt dato")]
-        [Husly.Platform.Forms.PlausibleDate(30, 1)]
+        [Husly.Platform.Forms.PlausibleDate(30, 0)]
         [Required(ErrorMessage = "Skriv datoen målingen gjelder.")]
         public DateOnly? MeasuredOn { get; set; }
 

@@ -28,9 +28,12 @@ public sealed class ReportForm
     [StringLength(4000, ErrorMessage = "Teksten kan ha høyst 4000 tegn.")]
     public string? Progress { get; set; }
 
+    /// <summary>Typed as text, so "1 200 000" and "1 200 000 kr" are read as Norwegians write amounts.</summary>
     [Display(Name = "Brukt så langt (kr)")]
-    [Range(typeof(long), "0", "1000000000", ErrorMessage = "Skriv et helt antall kroner fra 0 til 1 000 000 000.")]
-    public long? SpentToDate { get; set; }
+    [StringLength(30, ErrorMessage = "Skriv et helt antall kroner.")]
+    public string? SpentToDate { get; set; }
+
+    private long? spent;
 
     public List<RiskRow> Risks { get; set; } = [];
     public List<LessonRow> Lessons { get; set; } = [];
@@ -122,7 +125,7 @@ public sealed class ReportForm
             Budget = r.Budget,
             Quality = r.Quality,
             Progress = r.Progress,
-            SpentToDate = r.SpentToDate ?? (r.State == ReportState.NotStarted ? previous?.SpentToDate : null),
+            SpentToDate = (r.SpentToDate ?? (r.State == ReportState.NotStarted ? previous?.SpentToDate : null))?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Risks = [.. risksFrom.OrderBy(x => x.SortOrder).Select(x => new RiskRow
             {
                 Description = x.Description, Probability = x.Probability, Consequence = x.Consequence, Action = x.Action,
@@ -156,6 +159,22 @@ public sealed class ReportForm
     /// indicator the project does not have is ignored.</summary>
     public void Validate(ModelStateDictionary state, Func<string, string> l, List<(Indicator Indicator, string Category)> slots, bool submitting)
     {
+        spent = null;
+        if (!string.IsNullOrWhiteSpace(SpentToDate))
+        {
+            if (Indicator.TryParse(IndicatorUnit.Nok, SpentToDate, out var amount) is { } error)
+            {
+                state.AddModelError("Input.SpentToDate", l(error));
+            }
+            else if (amount > 1_000_000_000)
+            {
+                state.AddModelError("Input.SpentToDate", l("Skriv et helt antall kroner fra 0 til 1 000 000 000."));
+            }
+            else
+            {
+                spent = (long)amount;
+            }
+        }
         for (var i = 0; i < Risks.Count; i++)
         {
             var row = Risks[i];
@@ -219,7 +238,7 @@ public sealed class ReportForm
         {
             state.AddModelError("Input.Progress", l("Skriv hva som har skjedd i perioden."));
         }
-        if (SpentToDate is null)
+        if (spent is null && !(state.TryGetValue("Input.SpentToDate", out var entry) && entry.Errors.Count > 0))
         {
             state.AddModelError("Input.SpentToDate", l("Skriv hvor mye som er brukt så langt."));
         }
@@ -236,7 +255,7 @@ public sealed class ReportForm
         r.Budget = Budget;
         r.Quality = Quality;
         r.Progress = string.IsNullOrWhiteSpace(Progress) ? null : Progress.Trim();
-        r.SpentToDate = SpentToDate;
+        r.SpentToDate = spent;
         r.Risks = [.. Risks.Where(x => !x.IsBlank).Select((x, i) => new ReportRisk
         {
             Id = Guid.CreateVersion7(), ReportId = r.Id, Description = x.Description!.Trim(), Probability = x.Probability!.Value, Consequence = x.Consequence!.Value,

@@ -202,7 +202,7 @@ public sealed class IndicatorPageModel(HuslyDbContext db, ProjectGate gate, IStr
                 Version = indicator.Version,
                 Name = indicator.Name,
                 BaselineDate = indicator.BaselineDate,
-                Baseline = indicator.Baseline?.ToString(System.Globalization.CultureInfo.GetCultureInfo("nb-NO")),
+                Baseline = indicator.Baseline?.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")),
             };
         }
         Categories = Reporting.ReportForm.Categories(indicator, opened.Project);

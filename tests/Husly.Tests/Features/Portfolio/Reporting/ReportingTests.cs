@@ -38,7 +38,7 @@ public sealed class ReportingTests(Apps apps)
     private static (string, string?)[] Complete =>
     [
         ("Input.Overall", "Yellow"), ("Input.Time", "Yellow"), ("Input.Budget", "Green"), ("Input.Quality", "Green"), ("Input.Progress", "To personer har flyttet inn."),
-        ("Input.SpentToDate", "150000"), ("Input.Risks[0].Description", "For få boliger"), ("Input.Risks[0].Probability", "4"), ("Input.Risks[0].Consequence", "4"),
+        ("Input.SpentToDate", "150 000 kr"), ("Input.Risks[0].Description", "For få boliger"), ("Input.Risks[0].Probability", "4"), ("Input.Risks[0].Consequence", "4"),
         ("Input.Risks[0].Action", "Avtale med Boligbygg"), ("Input.Risks[0].ProbabilityAfter", "2"), ("Input.Risks[0].ConsequenceAfter", "4"),
         ("Input.Lessons[0].Kind", "Failure"), ("Input.Lessons[0].Text", "Nettskjemaet ble ikke brukt."), ("Input.Lessons[0].DoDifferently", "Starte med telefon."),
         ("Input.Values[0].Value", "2"), ("Input.Values[1].Value", "80"), ("Input.Values[2].Value", "70,5"),
