@@ -51,7 +51,9 @@ public sealed class ProgrammeReportModel(HuslyDbContext db, TimeProvider clock, 
         }
         Programme = programme;
         var readable = db.Projects.AsNoTracking().Where(p => p.ProgrammeId == id).Where(ProjectAuthorizationHandler.ReadableBy(User));
-        ProjectChoices = [.. (await readable.OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name))];
+        // Only projects with indicators have anything to report here.
+        ProjectChoices = [.. (await readable.Where(p => db.Indicators.Any(i => i.ProjectId == p.Id)).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name))];
         // An empty or malformed project choice is no choice: only valid ids narrow the report.
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("project", StringComparison.Ordinal)).ToList())
         {

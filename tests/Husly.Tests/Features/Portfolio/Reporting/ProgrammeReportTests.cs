@@ -41,6 +41,11 @@ public sealed class ProgrammeReportTests(Apps apps)
         Assert.Contains("Bekymringsmeldinger fra nærmiljøet", page.GetElementById("project-table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll("#project-table tbody tr").Count(tr => tr.TextContent.Contains("Personer bosatt", StringComparison.Ordinal)));
 
+        // The project filter offers the projects with indicators, not every project in the programme.
+        var choices = page.QuerySelectorAll("input[name=project]").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Contains(husrom.ToString(), choices);
+        Assert.DoesNotContain(DemoIds.Project("Sammen om bolig").ToString(), choices);
+
         var invalid = await manager.GetAsync($"/portfolio/programmes/{Bosin}/results?From=2030&To=2020");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
         Assert.Contains("Fra-året kan ikke være etter til-året.", (await Html.ParseAsync(invalid)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
