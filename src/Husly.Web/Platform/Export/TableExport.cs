@@ -14,8 +14,7 @@ public static class TableExport
     public static FileContentResult Xlsx(string fileName, IReadOnlyDictionary<string, List<Dictionary<string, object?>>> sheets)
     {
         using var stream = new MemoryStream();
-        // An empty sheet still gets its header row: MiniExcel needs one row to know the columns, so a blank row is not
-        // written; the sheet is given a single "–" cell instead.
+        // MiniExcel takes a sheet's columns from its first row, so an empty table is written as a single "–" column.
         var data = sheets.ToDictionary(s => s.Key, s => (object)(s.Value.Count > 0 ? s.Value : [new Dictionary<string, object?> { ["–"] = "" }]));
         stream.SaveAs(data, excelType: ExcelType.XLSX);
         return new FileContentResult(stream.ToArray(), XlsxType) { FileDownloadName = fileName + ".xlsx" };

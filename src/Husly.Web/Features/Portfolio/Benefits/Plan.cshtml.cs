@@ -188,13 +188,12 @@ public sealed class PlanModel(HuslyDbContext db, ProjectGate gate, IStringLocali
         {
             return null;
         }
-        var negative = text.Trim().StartsWith('-');
-        if (Indicator.TryParse(IndicatorUnit.Hours, negative ? text.Trim()[1..] : text, out var value) is { } error)
+        if (Indicator.TryParseNumber(text, out var value) is { } error)
         {
             ModelState.AddModelError(key, l[error]);
             return null;
         }
-        return negative ? -value : value;
+        return value;
     }
 
     private PageResult Invalid()

@@ -94,8 +94,7 @@ public sealed class Indicator : Auditable
     /// thousands separator. Whole units (people, kroner, days) refuse fractions; a percentage lies between 0 and 100.</summary>
     public static string? TryParse(IndicatorUnit unit, string text, out decimal value)
     {
-        value = 0;
-        var cleaned = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+        var cleaned = text.Trim();
         if (unit == IndicatorUnit.Percent && cleaned.EndsWith('%'))
         {
             cleaned = cleaned[..^1];
@@ -104,24 +103,32 @@ public sealed class Indicator : Auditable
         {
             cleaned = cleaned[..^2];
         }
+        return TryParseNumber(cleaned, out value) ?? unit switch
+        {
+            IndicatorUnit.Count or IndicatorUnit.Nok or IndicatorUnit.Days when value != decimal.Truncate(value) => "Skriv et helt tall.",
+            IndicatorUnit.Percent when value is < 0 or > 100 => "Skriv en prosent mellom 0 og 100.",
+            _ when value < 0 => "Tallet kan ikke være negativt.",
+            _ => null,
+        };
+    }
+
+    /// <summary>Reads any figure as Norwegians type it (spaces as thousands separators, a decimal comma or point, a sign),
+    /// at most two decimals and a trillion either way; the unit's own rules are <see cref="TryParse"/>'s.</summary>
+    public static string? TryParseNumber(string text, out decimal value)
+    {
+        value = 0;
+        var cleaned = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
         if (System.Text.RegularExpressions.Regex.IsMatch(cleaned, @"^-?\d{1,3}(\.\d{3})+$"))
         {
             return "Skriv tallet uten punktum som tusenskille, for eksempel 1000 eller 12,5.";
         }
-        cleaned = cleaned.Replace(',', '.');
-        if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        if (!decimal.TryParse(cleaned.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             return "Skriv et tall.";
         }
-        return unit switch
-        {
-            _ when value != decimal.Round(value, 2) => "Skriv høyst to desimaler.",
-            IndicatorUnit.Count or IndicatorUnit.Nok or IndicatorUnit.Days when value != decimal.Truncate(value) => "Skriv et helt tall.",
-            IndicatorUnit.Percent when value is < 0 or > 100 => "Skriv en prosent mellom 0 og 100.",
-            _ when value < 0 => "Tallet kan ikke være negativt.",
-            _ when value > 1_000_000_000_000m => "Tallet er for stort.",
-            _ => null,
-        };
+        return value != decimal.Round(value, 2) ? "Skriv høyst to desimaler."
+            : Math.Abs(value) > 1_000_000_000_000m ? "Tallet er for stort."
+            : null;
     }
 
     public static string Show(IndicatorUnit unit, decimal? value)
