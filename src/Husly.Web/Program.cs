@@ -4,6 +4,7 @@ using Husly.Data;
 using Husly.Features.Account;
 using Husly.Features.Administration;
 using Husly.Features.Calls;
+using Husly.Features.Catalogue;
 using Husly.Features.Casework;
 using Husly.Features.Portfolio;
 using Husly.Platform;
@@ -44,6 +45,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddPortfolio();
 builder.Services.AddCasework();
 builder.Services.AddCalls();
+builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddOptions<Husly.Features.Bench.BenchOptions>().BindConfiguration("Bench").ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
@@ -57,6 +59,8 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<FirstPasswordGate>();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -64,6 +68,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapOpenApi().AllowAnonymous();
 app.MapRazorPages();
 app.MapPortfolio();
+app.MapCatalogue();
 
 await app.RunAsync();
 

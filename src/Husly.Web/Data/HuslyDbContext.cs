@@ -95,12 +95,23 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Calls.Assessment.CriterionScore> CriterionScores => Set<Husly.Features.Calls.Assessment.CriterionScore>();
     public DbSet<Husly.Features.Calls.Awards.FundingDecision> FundingDecisions => Set<Husly.Features.Calls.Awards.FundingDecision>();
     public DbSet<Husly.Features.Calls.Awards.ReportDue> ReportsDue => Set<Husly.Features.Calls.Awards.ReportDue>();
+    public DbSet<Husly.Features.Catalogue.Municipality> Municipalities => Set<Husly.Features.Catalogue.Municipality>();
+    public DbSet<Husly.Features.Catalogue.Solution> Solutions => Set<Husly.Features.Catalogue.Solution>();
+    public DbSet<Husly.Features.Catalogue.SolutionTargetGroup> SolutionTargetGroups => Set<Husly.Features.Catalogue.SolutionTargetGroup>();
+    public DbSet<Husly.Features.Catalogue.SolutionIndicator> SolutionIndicators => Set<Husly.Features.Catalogue.SolutionIndicator>();
+    public DbSet<Husly.Features.Catalogue.SolutionLesson> SolutionLessons => Set<Husly.Features.Catalogue.SolutionLesson>();
+    public DbSet<Husly.Features.Catalogue.SolutionSlug> SolutionSlugs => Set<Husly.Features.Catalogue.SolutionSlug>();
+    public DbSet<Husly.Features.Catalogue.SolutionEvent> SolutionEvents => Set<Husly.Features.Catalogue.SolutionEvent>();
+    public DbSet<Husly.Features.Catalogue.Adoption> Adoptions => Set<Husly.Features.Catalogue.Adoption>();
+    public DbSet<Husly.Features.Catalogue.AdoptionResult> AdoptionResults => Set<Husly.Features.Catalogue.AdoptionResult>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HuslyDbContext).Assembly);
+        // Filled by provider SQL (full-text search); no table of its own.
+        builder.Entity<Husly.Features.Catalogue.SearchMatch>().HasNoKey().ToView(null);
         // A key is an XML document of about a kilobyte; the 400-character default for strings would cut it.
         builder.Entity<DataProtectionKey>().Property(k => k.Xml).HasMaxLength(8000);
         // Husly sets every id in code. Without this, EF takes a child row with a set Guid key, found through a navigation,

@@ -21,6 +21,7 @@ public sealed class ErrorModel(Microsoft.Extensions.Localization.IStringLocalize
         403 => l["Du har ikke tilgang"],
         404 => l["Siden finnes ikke"],
         405 => l["Ugyldig forespørsel"],
+        429 => l["For mange forespørsler"],
         _ => l["Noe gikk galt"],
     };
 
@@ -30,6 +31,7 @@ public sealed class ErrorModel(Microsoft.Extensions.Localization.IStringLocalize
         401 => l["Logg inn for å se denne siden."],
         403 => l["Du har ikke tilgang til denne siden eller handlingen. Ta kontakt med lederen din hvis du mener du skal ha tilgang."],
         404 => l["Vi fant ikke siden du lette etter. Den kan være flyttet, eller adressen kan være feil."],
+        429 => l["Du har gjort mange søk på kort tid. Vent et minutt og prøv igjen."],
         _ => l["Det oppstod en uventet feil. Feilen er logget. Prøv igjen om litt."],
     };
 

@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Husly.Features;
 
-/// <summary>The language switch: a plain form post that stores the choice in a cookie for a year.</summary>
+/// <summary>The language switch: a plain form post (or a link on public pages) that stores the choice in a cookie for a year.</summary>
 [AllowAnonymous]
 public sealed class LanguageModel : PageModel
 {
-    public void OnGet()
-    {
-    }
+    /// <summary>With a culture: the same switch as a link, for public pages, which carry no form token so that they can be
+    /// cached. Choosing a language changes nothing but the cookie.</summary>
+    public IActionResult OnGet([System.ComponentModel.DataAnnotations.StringLength(10)] string? culture, [System.ComponentModel.DataAnnotations.StringLength(2000)] string? returnUrl) =>
+        culture is null ? Page() : OnPost(culture, returnUrl);
 
     public IActionResult OnPost([System.ComponentModel.DataAnnotations.StringLength(10)] string? culture, [System.ComponentModel.DataAnnotations.StringLength(2000)] string? returnUrl)
     {

@@ -30,6 +30,16 @@ public sealed class BoundaryTests
         Assert.True(result.IsSuccessful, Explain(result));
     }
 
+    /// <summary>ADR 13: the public catalogue reads projects through Portfolio's ProjectSharing and never casework.</summary>
+    [Fact]
+    public void Catalogue_never_reads_casework()
+    {
+        Assert.NotEmpty(Types.InAssembly(App).That().ResideInNamespaceStartingWith("Husly.Features.Catalogue").GetTypes());
+        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("Husly.Features.Catalogue")
+            .ShouldNot().HaveDependencyOnAny("Husly.Features.Casework", "Husly.Features.Calls").GetResult();
+        Assert.True(result.IsSuccessful, Explain(result));
+    }
+
     [Fact]
     public void Common_holds_no_framework_or_IO_types()
     {

@@ -28,7 +28,8 @@ public sealed class HandlerRefusalTests(Apps apps)
 {
     private sealed record Targets(Guid Resident, Guid Other, Guid Enrolment, Guid Draft, Guid DraftVersion, Guid Consent, Guid Link,
         Guid Transfer, Guid Duplicate, Guid DuplicateVersion, Guid Emergency, Guid Project, Guid ProjectVersion, Guid Funding,
-        Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion, Guid Report, Guid Indicator, Guid Result, Guid Benefit, Guid UnstartedReport, Guid EmptyResult, Guid Measurement);
+        Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion, Guid Report, Guid Indicator, Guid Result, Guid Benefit, Guid UnstartedReport, Guid EmptyResult, Guid Measurement,
+        Guid Solution, string SolutionSlug, Guid SolutionVersion);
 
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Every_post_handler_refuses_every_role_it_is_not_for(TestDatabase db)
@@ -53,7 +54,7 @@ public sealed class HandlerRefusalTests(Apps apps)
                 }
                 var url = Fill(route, t) + (handler is "" ? "" : "?handler=" + handler);
                 // The version a handler checks is the target's own, so a refusal can only come from the access rule.
-                var version = handler switch
+                var version = route.StartsWith("/catalogue", StringComparison.Ordinal) ? t.SolutionVersion : handler switch
                 {
                     "ResolveDuplicate" => t.DuplicateVersion,
                     "Archive" or "Restore" or "ChangePhase" => t.ProjectVersion,
@@ -101,6 +102,10 @@ public sealed class HandlerRefusalTests(Apps apps)
         "/portfolio/projects/create" => Husly.Features.Portfolio.Projects.CreateModel.MayCreateAny(new System.Security.Claims.ClaimsPrincipal(
             new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, role)], "test"))),
         _ when route.StartsWith("/portfolio", StringComparison.Ordinal) => role is Roles.ProgrammeOwner or Roles.ProgrammeManager,
+        // Anyone in a municipality registers an adoption for their own organisation; partners do not.
+        "/losninger/{slug}/ta-i-bruk" => role != Roles.Partner,
+        // The target is a draft from an Alna project, which only the programme may work on.
+        _ when route.StartsWith("/catalogue", StringComparison.Ordinal) => role is Roles.ProgrammeOwner or Roles.ProgrammeManager,
         _ => false,
     };
 
@@ -132,9 +137,10 @@ public sealed class HandlerRefusalTests(Apps apps)
             : route.StartsWith("/applications", StringComparison.Ordinal) ? t.Application
             : route.StartsWith("/calls/stages", StringComparison.Ordinal) ? DemoIds.Programme("BOSin")
             : route.StartsWith("/calls", StringComparison.Ordinal) ? Husly.Data.DemoData.DemoCalls.NextYear
+            : route.StartsWith("/catalogue", StringComparison.Ordinal) ? t.Solution
             : t.Resident;
         return route.Replace("{id}", id.ToString()).Replace("{residentId}", t.Resident.ToString()).Replace("{decisionId}", t.Draft.ToString())
-            .Replace("{enrolmentId}", t.Enrolment.ToString()).Replace("{reportId}", t.Report.ToString()).Replace("{indicatorId}", t.Indicator.ToString()).TrimEnd('/');
+            .Replace("{enrolmentId}", t.Enrolment.ToString()).Replace("{reportId}", t.Report.ToString()).Replace("{indicatorId}", t.Indicator.ToString()).Replace("{slug}", t.SolutionSlug).TrimEnd('/');
     }
 
     /// <summary>One form that satisfies every handler's input, so a refusal comes from the access rule, not validation.</summary>
@@ -171,6 +177,8 @@ public sealed class HandlerRefusalTests(Apps apps)
             ("reportId", t.UnstartedReport.ToString()), ("indicatorId", t.Indicator.ToString()), ("resultId", t.EmptyResult.ToString()), ("benefitId", t.Benefit.ToString()),
             ("measurementId", t.Measurement.ToString()),
             ("Change.Name", "Kapret"), ("Change.Baseline", "1"), ("Change.BaselineDate", today),
+            ("Input.Title", "Kapret"), ("Input.MunicipalityNumber", "0301"), ("ProgrammeId", DemoIds.Programme("BOSin").ToString()),
+            ("Input.AdoptedOn", today), ("Input.Status", "Trying"), ("Comment", "Kapret"), ("Input.Problem", "Kapret"), ("Input.HowToStart", "Kapret"),
             ("Due.DueOn", today), ("NewResult.Statement", "Kapret"), ("NewIndicator.ResultId", t.Result.ToString()), ("NewIndicator.Name", "Kapret"),
             ("NewIndicator.Unit", "Count"), ("NewIndicator.Direction", "Increase"), ("NewIndicator.Breakdown", "None"), ("Target.Year", "2026"), ("Target.Value", "5"),
             ("NewBenefit.Name", "Kapret"), ("NewBenefit.Type", "SavedTime"), ("NewBenefit.Owner", "Kapret"), ("NewBenefit.Unit", "timer"), ("NewBenefit.Baseline", "0"),
@@ -244,11 +252,27 @@ public sealed class HandlerRefusalTests(Apps apps)
         var unstarted = new Husly.Features.Portfolio.Reporting.StatusReport { Id = Guid.CreateVersion7(), ProjectId = project.Id, DueOn = new DateOnly(2026, 12, 31), State = Husly.Features.Portfolio.Reporting.ReportState.NotStarted };
         var emptyResult = new Husly.Features.Portfolio.Results.ProjectResult { Id = Guid.CreateVersion7(), ProjectId = project.Id, Statement = "Alnas tomme mål", SortOrder = 1 };
         var measurement = new Husly.Features.Portfolio.Benefits.BenefitMeasurement { Id = Guid.CreateVersion7(), BenefitId = benefit.Id, MeasuredOn = new DateOnly(2026, 6, 30), Value = 3 };
-        db.AddRange(report, result, indicator, benefit, unstarted, emptyResult, measurement);
+        // A draft solution from the Alna project, in review so that every step has something to refuse.
+        var solution = new Husly.Features.Catalogue.Solution
+        {
+            Id = Guid.CreateVersion7(),
+            ProgrammeId = DemoIds.Programme("BOSin"),
+            ProjectId = project.Id,
+            Slug = "alna-" + Guid.NewGuid().ToString("N")[..8],
+            Title = "Alnas løsning",
+            Summary = "Utkast.",
+            Problem = "Problem.",
+            HowToStart = "Start.",
+            Contact = "Bydel Alna",
+            MunicipalityNumber = "0301",
+            State = Husly.Features.Catalogue.SolutionState.InReview,
+        };
+        solution.RefreshSearchText([], "Oslo");
+        db.AddRange(report, result, indicator, benefit, unstarted, emptyResult, measurement, solution);
         await db.SaveChangesAsync();
         return new Targets(resident.Id, other.Id, enrolment.Id, draft.Id, draftVersion, consent.Id, link.Id, transfer.Id, duplicate.Id, duplicate.Version,
             emergency.Id, project.Id, lines.Version, lines.Funding, lines.Impact, lines.Partner, victim.Id, application.Id, application.Version,
-            report.Id, indicator.Id, result.Id, benefit.Id, unstarted.Id, emptyResult.Id, measurement.Id);
+            report.Id, indicator.Id, result.Id, benefit.Id, unstarted.Id, emptyResult.Id, measurement.Id, solution.Id, solution.Slug, solution.Version);
     }
 
     /// <summary>Everything in Alna an accepted post would change.</summary>
@@ -281,6 +305,8 @@ public sealed class HandlerRefusalTests(Apps apps)
         Add("results", await d.ProjectResults.CountAsync(r => r.ProjectId == t.Project) + "|" + string.Join(",", await d.Indicators.Where(i => i.ProjectId == t.Project).Select(i => i.Name + i.Baseline).ToListAsync())
             + "|" + await d.IndicatorTargets.CountAsync(x => x.IndicatorId == t.Indicator));
         Add("benefits", await d.Benefits.CountAsync(b => b.ProjectId == t.Project) + "|" + await d.BenefitMeasurements.CountAsync(m => m.BenefitId == t.Benefit));
+        Add("solution", await d.Solutions.Where(s => s.Id == t.Solution).Select(s => s.Version + "|" + s.State + "|" + s.Slug).SingleAsync()
+            + "|" + await d.SolutionEvents.CountAsync(e => e.SolutionId == t.Solution) + "|" + await d.Adoptions.CountAsync(a => a.SolutionId == t.Solution));
         return text.ToString();
     });
 }

@@ -84,6 +84,8 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("Casework:Retention:Enabled", "false");
         // Tests run the reminder job themselves, with their own clock.
         builder.UseSetting("Portfolio:Reminders:Enabled", "false");
+        // Every test client comes from the same (unknown) address; the rate-limit test has an app of its own.
+        builder.UseSetting("Catalogue:RequestsPerMinute", "1000000");
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
         foreach (var (key, value) in _settings)

@@ -112,6 +112,11 @@ internal sealed class DemoDataSeeder(
         }
         db.ChangeTracker.Clear();
         await DemoReporting.SeedAsync(db, now, demo.Value.ResultYears);
+        db.ChangeTracker.Clear();
+        db.Solutions.AddRange(DemoCatalogue.Examples(DemoIds.Programme("BOSin"), now));
+        await db.SaveChangesAsync();
+        db.Adoptions.AddRange(DemoCatalogue.Adoptions(now));
+        await db.SaveChangesAsync();
         var residents = DemoCasework.Residents(demo.Value.Residents).ToList();
         db.Residents.AddRange(residents.Select(r => r.Resident));
         db.Enrolments.AddRange(residents.SelectMany(r => r.Enrolments));

@@ -54,10 +54,14 @@ public sealed class ReadCache : IDisposable
 
     public void Dispose() => cache.Dispose();
 
+    /// <summary>Raised after a save has committed, with the entity types it touched (e.g. to clear cached pages).</summary>
+    public event Action<IReadOnlyCollection<Type>>? Changed;
+
     /// <summary>Called after a save has committed, with the entity types it touched.</summary>
     public void Invalidate(IEnumerable<Type> changed)
     {
-        foreach (var type in changed)
+        var types = changed.ToList();
+        foreach (var type in types)
         {
             versions.AddOrUpdate(type, 1, (_, v) => v + 1);
             // Not disposed: a reader may still be taking its token.
@@ -66,5 +70,6 @@ public sealed class ReadCache : IDisposable
                 generation.Cancel();
             }
         }
+        Changed?.Invoke(types);
     }
 }

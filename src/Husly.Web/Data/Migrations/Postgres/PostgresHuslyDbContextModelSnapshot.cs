@@ -1923,6 +1923,841 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("ResidentNamedWorkers");
                 });
 
+            modelBuilder.Entity("Husly.Features.Catalogue.Adoption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MunicipalityNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("StoppedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("MunicipalityNumber");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("Adoptions");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.AdoptionResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdoptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("AdoptionId", "IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionResults");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Municipality", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountyNumber")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("Municipalities");
+
+                    b.HasData(
+                        new
+                        {
+                            Number = "0301",
+                            CountyName = "Oslo",
+                            CountyNumber = "03",
+                            Name = "Oslo"
+                        },
+                        new
+                        {
+                            Number = "1101",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Eigersund"
+                        },
+                        new
+                        {
+                            Number = "1103",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Stavanger"
+                        },
+                        new
+                        {
+                            Number = "1106",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Haugesund"
+                        },
+                        new
+                        {
+                            Number = "1108",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Sandnes"
+                        },
+                        new
+                        {
+                            Number = "1124",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Sola"
+                        },
+                        new
+                        {
+                            Number = "1149",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Karmøy"
+                        },
+                        new
+                        {
+                            Number = "1505",
+                            CountyName = "Møre og Romsdal",
+                            CountyNumber = "15",
+                            Name = "Kristiansund"
+                        },
+                        new
+                        {
+                            Number = "1506",
+                            CountyName = "Møre og Romsdal",
+                            CountyNumber = "15",
+                            Name = "Molde"
+                        },
+                        new
+                        {
+                            Number = "1508",
+                            CountyName = "Møre og Romsdal",
+                            CountyNumber = "15",
+                            Name = "Ålesund"
+                        },
+                        new
+                        {
+                            Number = "1804",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Bodø"
+                        },
+                        new
+                        {
+                            Number = "1806",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Narvik"
+                        },
+                        new
+                        {
+                            Number = "1833",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Rana"
+                        },
+                        new
+                        {
+                            Number = "1865",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Vågan"
+                        },
+                        new
+                        {
+                            Number = "3101",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Halden"
+                        },
+                        new
+                        {
+                            Number = "3103",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Moss"
+                        },
+                        new
+                        {
+                            Number = "3105",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Sarpsborg"
+                        },
+                        new
+                        {
+                            Number = "3107",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Fredrikstad"
+                        },
+                        new
+                        {
+                            Number = "3201",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Bærum"
+                        },
+                        new
+                        {
+                            Number = "3203",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Asker"
+                        },
+                        new
+                        {
+                            Number = "3205",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Lillestrøm"
+                        },
+                        new
+                        {
+                            Number = "3207",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Nordre Follo"
+                        },
+                        new
+                        {
+                            Number = "3209",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Ullensaker"
+                        },
+                        new
+                        {
+                            Number = "3232",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Nittedal"
+                        },
+                        new
+                        {
+                            Number = "3301",
+                            CountyName = "Buskerud",
+                            CountyNumber = "33",
+                            Name = "Drammen"
+                        },
+                        new
+                        {
+                            Number = "3303",
+                            CountyName = "Buskerud",
+                            CountyNumber = "33",
+                            Name = "Kongsberg"
+                        },
+                        new
+                        {
+                            Number = "3305",
+                            CountyName = "Buskerud",
+                            CountyNumber = "33",
+                            Name = "Ringerike"
+                        },
+                        new
+                        {
+                            Number = "3401",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Kongsvinger"
+                        },
+                        new
+                        {
+                            Number = "3403",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Hamar"
+                        },
+                        new
+                        {
+                            Number = "3405",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Lillehammer"
+                        },
+                        new
+                        {
+                            Number = "3407",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Gjøvik"
+                        },
+                        new
+                        {
+                            Number = "3411",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Ringsaker"
+                        },
+                        new
+                        {
+                            Number = "3420",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Elverum"
+                        },
+                        new
+                        {
+                            Number = "3901",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Horten"
+                        },
+                        new
+                        {
+                            Number = "3903",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Holmestrand"
+                        },
+                        new
+                        {
+                            Number = "3905",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Tønsberg"
+                        },
+                        new
+                        {
+                            Number = "3907",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Sandefjord"
+                        },
+                        new
+                        {
+                            Number = "3909",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Larvik"
+                        },
+                        new
+                        {
+                            Number = "4001",
+                            CountyName = "Telemark",
+                            CountyNumber = "40",
+                            Name = "Porsgrunn"
+                        },
+                        new
+                        {
+                            Number = "4003",
+                            CountyName = "Telemark",
+                            CountyNumber = "40",
+                            Name = "Skien"
+                        },
+                        new
+                        {
+                            Number = "4005",
+                            CountyName = "Telemark",
+                            CountyNumber = "40",
+                            Name = "Notodden"
+                        },
+                        new
+                        {
+                            Number = "4202",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Grimstad"
+                        },
+                        new
+                        {
+                            Number = "4203",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Arendal"
+                        },
+                        new
+                        {
+                            Number = "4204",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Kristiansand"
+                        },
+                        new
+                        {
+                            Number = "4206",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Farsund"
+                        },
+                        new
+                        {
+                            Number = "4601",
+                            CountyName = "Vestland",
+                            CountyNumber = "46",
+                            Name = "Bergen"
+                        },
+                        new
+                        {
+                            Number = "5001",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Trondheim"
+                        },
+                        new
+                        {
+                            Number = "5006",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Steinkjer"
+                        },
+                        new
+                        {
+                            Number = "5007",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Namsos"
+                        },
+                        new
+                        {
+                            Number = "5035",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Stjørdal"
+                        },
+                        new
+                        {
+                            Number = "5037",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Levanger"
+                        },
+                        new
+                        {
+                            Number = "5038",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Verdal"
+                        },
+                        new
+                        {
+                            Number = "5501",
+                            CountyName = "Troms",
+                            CountyNumber = "55",
+                            Name = "Tromsø"
+                        },
+                        new
+                        {
+                            Number = "5503",
+                            CountyName = "Troms",
+                            CountyNumber = "55",
+                            Name = "Harstad"
+                        },
+                        new
+                        {
+                            Number = "5601",
+                            CountyName = "Finnmark",
+                            CountyNumber = "56",
+                            Name = "Alta"
+                        },
+                        new
+                        {
+                            Number = "5603",
+                            CountyName = "Finnmark",
+                            CountyNumber = "56",
+                            Name = "Hammerfest"
+                        },
+                        new
+                        {
+                            Number = "5607",
+                            CountyName = "Finnmark",
+                            CountyNumber = "56",
+                            Name = "Vadsø"
+                        });
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SearchMatch", b =>
+                {
+                    b.Property<double>("Rank")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Solution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ContactPersonConsented")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CostNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HowToStart")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MunicipalityNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("OrganisationForm")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("PartnerNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchBody")
+                        .IsRequired()
+                        .HasMaxLength(30000)
+                        .HasColumnType("character varying(30000)");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("StaffNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("StemsBody")
+                        .IsRequired()
+                        .HasMaxLength(30000)
+                        .HasColumnType("character varying(30000)");
+
+                    b.Property<string>("StemsTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("MunicipalityNumber");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("State", "PublishedAt");
+
+                    b.ToTable("Solutions");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId", "At");
+
+                    b.ToTable("SolutionEvents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ResultText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("SolutionIndicators");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionLesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("SolutionLessons");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("SolutionSlugs");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionTargetGroup", b =>
+                {
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TargetGroupId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SolutionId", "TargetGroupId");
+
+                    b.HasIndex("TargetGroupId");
+
+                    b.ToTable("SolutionTargetGroups");
+                });
+
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3649,6 +4484,137 @@ namespace Husly.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Husly.Features.Catalogue.Adoption", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId");
+
+                    b.HasOne("Husly.Features.Catalogue.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Catalogue.Solution", "Solution")
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Solution");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.AdoptionResult", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Adoption", null)
+                        .WithMany("Results")
+                        .HasForeignKey("AdoptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Catalogue.SolutionIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Solution", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId");
+
+                    b.HasOne("Husly.Features.Catalogue.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Programmes.InnovationProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId");
+
+                    b.Navigation("District");
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionEvent", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionIndicator", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionLesson", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.SolutionIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("Lessons")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionSlug", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionTargetGroup", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("TargetGroups")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Projects.TargetGroup", "TargetGroup")
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("TargetGroup");
+                });
+
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>
                 {
                     b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
@@ -4080,6 +5046,22 @@ namespace Husly.Data.Migrations.Postgres
                     b.Navigation("LivingSituations");
 
                     b.Navigation("NamedWorkers");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Adoption", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Solution", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Lessons");
+
+                    b.Navigation("TargetGroups");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>

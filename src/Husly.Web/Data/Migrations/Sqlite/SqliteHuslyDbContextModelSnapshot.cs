@@ -1918,6 +1918,841 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("ResidentNamedWorkers");
                 });
 
+            modelBuilder.Entity("Husly.Features.Catalogue.Adoption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoppedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("MunicipalityNumber");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("Adoptions");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.AdoptionResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdoptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("AdoptionId", "IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionResults");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Municipality", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyNumber")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("Municipalities");
+
+                    b.HasData(
+                        new
+                        {
+                            Number = "0301",
+                            CountyName = "Oslo",
+                            CountyNumber = "03",
+                            Name = "Oslo"
+                        },
+                        new
+                        {
+                            Number = "1101",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Eigersund"
+                        },
+                        new
+                        {
+                            Number = "1103",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Stavanger"
+                        },
+                        new
+                        {
+                            Number = "1106",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Haugesund"
+                        },
+                        new
+                        {
+                            Number = "1108",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Sandnes"
+                        },
+                        new
+                        {
+                            Number = "1124",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Sola"
+                        },
+                        new
+                        {
+                            Number = "1149",
+                            CountyName = "Rogaland",
+                            CountyNumber = "11",
+                            Name = "Karmøy"
+                        },
+                        new
+                        {
+                            Number = "1505",
+                            CountyName = "Møre og Romsdal",
+                            CountyNumber = "15",
+                            Name = "Kristiansund"
+                        },
+                        new
+                        {
+                            Number = "1506",
+                            CountyName = "Møre og Romsdal",
+                            CountyNumber = "15",
+                            Name = "Molde"
+                        },
+                        new
+                        {
+                            Number = "1508",
+                            CountyName = "Møre og Romsdal",
+                            CountyNumber = "15",
+                            Name = "Ålesund"
+                        },
+                        new
+                        {
+                            Number = "1804",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Bodø"
+                        },
+                        new
+                        {
+                            Number = "1806",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Narvik"
+                        },
+                        new
+                        {
+                            Number = "1833",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Rana"
+                        },
+                        new
+                        {
+                            Number = "1865",
+                            CountyName = "Nordland",
+                            CountyNumber = "18",
+                            Name = "Vågan"
+                        },
+                        new
+                        {
+                            Number = "3101",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Halden"
+                        },
+                        new
+                        {
+                            Number = "3103",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Moss"
+                        },
+                        new
+                        {
+                            Number = "3105",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Sarpsborg"
+                        },
+                        new
+                        {
+                            Number = "3107",
+                            CountyName = "Østfold",
+                            CountyNumber = "31",
+                            Name = "Fredrikstad"
+                        },
+                        new
+                        {
+                            Number = "3201",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Bærum"
+                        },
+                        new
+                        {
+                            Number = "3203",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Asker"
+                        },
+                        new
+                        {
+                            Number = "3205",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Lillestrøm"
+                        },
+                        new
+                        {
+                            Number = "3207",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Nordre Follo"
+                        },
+                        new
+                        {
+                            Number = "3209",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Ullensaker"
+                        },
+                        new
+                        {
+                            Number = "3232",
+                            CountyName = "Akershus",
+                            CountyNumber = "32",
+                            Name = "Nittedal"
+                        },
+                        new
+                        {
+                            Number = "3301",
+                            CountyName = "Buskerud",
+                            CountyNumber = "33",
+                            Name = "Drammen"
+                        },
+                        new
+                        {
+                            Number = "3303",
+                            CountyName = "Buskerud",
+                            CountyNumber = "33",
+                            Name = "Kongsberg"
+                        },
+                        new
+                        {
+                            Number = "3305",
+                            CountyName = "Buskerud",
+                            CountyNumber = "33",
+                            Name = "Ringerike"
+                        },
+                        new
+                        {
+                            Number = "3401",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Kongsvinger"
+                        },
+                        new
+                        {
+                            Number = "3403",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Hamar"
+                        },
+                        new
+                        {
+                            Number = "3405",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Lillehammer"
+                        },
+                        new
+                        {
+                            Number = "3407",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Gjøvik"
+                        },
+                        new
+                        {
+                            Number = "3411",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Ringsaker"
+                        },
+                        new
+                        {
+                            Number = "3420",
+                            CountyName = "Innlandet",
+                            CountyNumber = "34",
+                            Name = "Elverum"
+                        },
+                        new
+                        {
+                            Number = "3901",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Horten"
+                        },
+                        new
+                        {
+                            Number = "3903",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Holmestrand"
+                        },
+                        new
+                        {
+                            Number = "3905",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Tønsberg"
+                        },
+                        new
+                        {
+                            Number = "3907",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Sandefjord"
+                        },
+                        new
+                        {
+                            Number = "3909",
+                            CountyName = "Vestfold",
+                            CountyNumber = "39",
+                            Name = "Larvik"
+                        },
+                        new
+                        {
+                            Number = "4001",
+                            CountyName = "Telemark",
+                            CountyNumber = "40",
+                            Name = "Porsgrunn"
+                        },
+                        new
+                        {
+                            Number = "4003",
+                            CountyName = "Telemark",
+                            CountyNumber = "40",
+                            Name = "Skien"
+                        },
+                        new
+                        {
+                            Number = "4005",
+                            CountyName = "Telemark",
+                            CountyNumber = "40",
+                            Name = "Notodden"
+                        },
+                        new
+                        {
+                            Number = "4202",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Grimstad"
+                        },
+                        new
+                        {
+                            Number = "4203",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Arendal"
+                        },
+                        new
+                        {
+                            Number = "4204",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Kristiansand"
+                        },
+                        new
+                        {
+                            Number = "4206",
+                            CountyName = "Agder",
+                            CountyNumber = "42",
+                            Name = "Farsund"
+                        },
+                        new
+                        {
+                            Number = "4601",
+                            CountyName = "Vestland",
+                            CountyNumber = "46",
+                            Name = "Bergen"
+                        },
+                        new
+                        {
+                            Number = "5001",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Trondheim"
+                        },
+                        new
+                        {
+                            Number = "5006",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Steinkjer"
+                        },
+                        new
+                        {
+                            Number = "5007",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Namsos"
+                        },
+                        new
+                        {
+                            Number = "5035",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Stjørdal"
+                        },
+                        new
+                        {
+                            Number = "5037",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Levanger"
+                        },
+                        new
+                        {
+                            Number = "5038",
+                            CountyName = "Trøndelag",
+                            CountyNumber = "50",
+                            Name = "Verdal"
+                        },
+                        new
+                        {
+                            Number = "5501",
+                            CountyName = "Troms",
+                            CountyNumber = "55",
+                            Name = "Tromsø"
+                        },
+                        new
+                        {
+                            Number = "5503",
+                            CountyName = "Troms",
+                            CountyNumber = "55",
+                            Name = "Harstad"
+                        },
+                        new
+                        {
+                            Number = "5601",
+                            CountyName = "Finnmark",
+                            CountyNumber = "56",
+                            Name = "Alta"
+                        },
+                        new
+                        {
+                            Number = "5603",
+                            CountyName = "Finnmark",
+                            CountyNumber = "56",
+                            Name = "Hammerfest"
+                        },
+                        new
+                        {
+                            Number = "5607",
+                            CountyName = "Finnmark",
+                            CountyNumber = "56",
+                            Name = "Vadsø"
+                        });
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SearchMatch", b =>
+                {
+                    b.Property<double>("Rank")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Solution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContactPersonConsented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HowToStart")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationForm")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchBody")
+                        .IsRequired()
+                        .HasMaxLength(30000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StemsBody")
+                        .IsRequired()
+                        .HasMaxLength(30000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StemsTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("MunicipalityNumber");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("State", "PublishedAt");
+
+                    b.ToTable("Solutions");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId", "At");
+
+                    b.ToTable("SolutionEvents");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("SolutionIndicators");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionLesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("SolutionLessons");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("SolutionSlugs");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionTargetGroup", b =>
+                {
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SolutionId", "TargetGroupId");
+
+                    b.HasIndex("TargetGroupId");
+
+                    b.ToTable("SolutionTargetGroups");
+                });
+
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3636,6 +4471,137 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Husly.Features.Catalogue.Adoption", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId");
+
+                    b.HasOne("Husly.Features.Catalogue.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Catalogue.Solution", "Solution")
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Municipality");
+
+                    b.Navigation("Solution");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.AdoptionResult", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Adoption", null)
+                        .WithMany("Results")
+                        .HasForeignKey("AdoptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Catalogue.SolutionIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Solution", b =>
+                {
+                    b.HasOne("Husly.Features.Administration.Organisations.Organisation", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId");
+
+                    b.HasOne("Husly.Features.Catalogue.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Programmes.InnovationProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId");
+
+                    b.Navigation("District");
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionEvent", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionIndicator", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionLesson", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.SolutionIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("Lessons")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionSlug", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.SolutionTargetGroup", b =>
+                {
+                    b.HasOne("Husly.Features.Catalogue.Solution", null)
+                        .WithMany("TargetGroups")
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Husly.Features.Portfolio.Projects.TargetGroup", "TargetGroup")
+                        .WithMany()
+                        .HasForeignKey("TargetGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("TargetGroup");
+                });
+
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>
                 {
                     b.HasOne("Husly.Features.Portfolio.Projects.Project", null)
@@ -4067,6 +5033,22 @@ namespace Husly.Data.Migrations.Sqlite
                     b.Navigation("LivingSituations");
 
                     b.Navigation("NamedWorkers");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Adoption", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("Husly.Features.Catalogue.Solution", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Lessons");
+
+                    b.Navigation("TargetGroups");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>

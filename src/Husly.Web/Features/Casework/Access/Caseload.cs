@@ -1,3 +1,4 @@
+using Husly.Common;
 using Husly.Data;
 using Husly.Features.Casework.Decisions;
 using Husly.Features.Casework.FollowUp;
