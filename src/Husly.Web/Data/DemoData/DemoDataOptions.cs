@@ -24,4 +24,9 @@ public sealed class DemoDataOptions
     /// report's benchmark.</summary>
     [Range(0, 10)]
     public int ResultYears { get; set; }
+
+    /// <summary>Extra generated, published solutions in the catalogue, for its search benchmark (e.g. 10000 on SQLite,
+    /// 100000 on PostgreSQL). None by default.</summary>
+    [Range(0, 1_000_000)]
+    public int Solutions { get; set; }
 }

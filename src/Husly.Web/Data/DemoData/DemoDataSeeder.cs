@@ -117,6 +117,12 @@ internal sealed class DemoDataSeeder(
         await db.SaveChangesAsync();
         db.Adoptions.AddRange(DemoCatalogue.Adoptions(now));
         await db.SaveChangesAsync();
+        foreach (var batch in DemoCatalogueVolume.Generate(demo.Value.Solutions, DemoIds.Programme("BOSin"), now).Chunk(2000))
+        {
+            db.ChangeTracker.Clear();
+            db.Solutions.AddRange(batch);
+            await db.SaveChangesAsync();
+        }
         var residents = DemoCasework.Residents(demo.Value.Residents).ToList();
         db.Residents.AddRange(residents.Select(r => r.Resident));
         db.Enrolments.AddRange(residents.SelectMany(r => r.Enrolments));
