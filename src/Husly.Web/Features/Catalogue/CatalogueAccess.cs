@@ -72,6 +72,9 @@ public static class Slugs
 {
     public const int MaxLength = 80;
 
+    /// <summary>Addresses under /losninger that are pages of their own.</summary>
+    private static readonly string[] Reserved = ["erfaringer"];
+
     public static string From(string title)
     {
         var builder = new StringBuilder();
@@ -113,7 +116,7 @@ public static class Slugs
         var candidate = slug;
         for (var n = 2; ; n++)
         {
-            var taken = await db.Solutions.AnyAsync(s => s.Slug == candidate && s.Id != solutionId, ct)
+            var taken = Reserved.Contains(candidate) || await db.Solutions.AnyAsync(s => s.Slug == candidate && s.Id != solutionId, ct)
                 || await db.SolutionSlugs.AnyAsync(s => s.Slug == candidate && s.SolutionId != solutionId, ct);
             if (!taken)
             {

@@ -38,10 +38,6 @@ internal static class CatalogueApi
         IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<LessonDto> Lessons, IReadOnlyList<SpreadDto> Spread,
         IReadOnlyList<AdopterResultDto> AdopterResults, DateTime? FirstPublishedAt, DateTime? PublishedAt, int Version, string Url);
 
-    public sealed record LessonHit(string Solution, string SolutionSlug, LessonKind Kind, string Text, string? Indicator, string Municipality);
-
-    public sealed record LessonList(IReadOnlyList<LessonHit> Items, int Total, int Page, int PageSize, int PageCount);
-
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Catalogue").AllowAnonymous()
@@ -49,7 +45,7 @@ internal static class CatalogueApi
         api.MapGet("/solutions", SearchAsync).WithName("SearchSolutions")
             .WithSummary("Search published solutions, with facet counts (same parameters as /losninger).");
         api.MapGet("/solutions/hsds", HsdsAsync).WithName("SolutionsAsHsds")
-            .WithSummary("Every published solution as Open Referral HSDS 3.0 services (see docs/hsds-mapping.md).");
+            .WithSummary("Published solutions as Open Referral HSDS 3.0 services, 100 a page (see docs/hsds-mapping.md).");
         api.MapGet("/solutions/{slug}", GetAsync).WithName("GetSolution");
         api.MapGet("/lessons", LessonsAsync).WithName("SearchLessons")
             .WithSummary("Lessons (successes and failures) from published solutions.");
@@ -94,47 +90,20 @@ internal static class CatalogueApi
 
     private static async Task<Ok<LessonList>> LessonsAsync(
         [System.ComponentModel.DataAnnotations.StringLength(200)] string? q, LessonKind? kind,
-        [System.ComponentModel.DataAnnotations.Range(1, 10_000)] int? page, HuslyDbContext db, CancellationToken ct)
-    {
-        var lessons = from l in db.SolutionLessons.AsNoTracking()
-                      join s in db.Solutions on l.SolutionId equals s.Id
-                      where s.State == SolutionState.Published
-                      select new { l, s };
-        if (kind is { } k)
-        {
-            lessons = lessons.Where(x => x.l.Kind == k);
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            // Lessons are short; a case-insensitive match on each word is enough here (the solution search is full-text).
-            foreach (var word in NorwegianText.Words(q).Take(10))
-            {
-                var pattern = "%" + word + "%";
-#pragma warning disable CA1304, CA1311 // translated to SQL lower(), which the culture rule is not about
-                lessons = lessons.Where(x => EF.Functions.Like(x.l.Text.ToLower(), pattern));
-#pragma warning restore CA1304, CA1311
-            }
-        }
-        var total = await lessons.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + CatalogueQuery.PageSize - 1) / CatalogueQuery.PageSize);
-        var current = Math.Min(page ?? 1, pageCount);
-        var items = await lessons.OrderByDescending(x => x.s.PublishedAt).ThenBy(x => x.s.Id).ThenBy(x => x.l.SortOrder)
-            .Skip((current - 1) * CatalogueQuery.PageSize).Take(CatalogueQuery.PageSize)
-            .Select(x => new LessonHit(x.s.Title, x.s.Slug, x.l.Kind, x.l.Text,
-                db.SolutionIndicators.Where(i => i.Id == x.l.IndicatorId).Select(i => i.Name).FirstOrDefault(), x.s.Municipality!.Name))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new LessonList(items, total, current, CatalogueQuery.PageSize, pageCount));
-    }
+        [System.ComponentModel.DataAnnotations.Range(1, 10_000)] int? page, HuslyDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await LessonSearch.SearchAsync(db, q, kind, page, ct));
 
-    private static async Task<Ok<Hsds.Export>> HsdsAsync(HuslyDbContext db, HttpRequest request, CancellationToken ct)
+    private static async Task<Ok<Hsds.Page>> HsdsAsync([System.ComponentModel.DataAnnotations.Range(1, 100_000)] int? page,
+        HuslyDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var ids = await db.Solutions.AsNoTracking().Where(s => s.State == SolutionState.Published).OrderBy(s => s.Slug).Select(s => s.Id).ToListAsync(ct);
-        var views = new List<SolutionView>();
-        foreach (var id in ids)
-        {
-            views.Add((await SolutionView.LoadAsync(db, id, ct))!);
-        }
-        return TypedResults.Ok(Hsds.From(views, Root(request)));
+        var published = db.Solutions.AsNoTracking().Where(s => s.State == SolutionState.Published);
+        var total = await published.CountAsync(ct);
+        var current = page ?? 1;
+        // A page at a time, in two queries, so the export costs the same with 100 or 100,000 solutions.
+        var solutions = await published.OrderBy(s => s.Slug).Skip((current - 1) * Hsds.PageSize).Take(Hsds.PageSize)
+            .Include(s => s.Municipality).Include(s => s.District).Include(s => s.TargetGroups).ThenInclude(t => t.TargetGroup)
+            .AsSplitQuery().ToListAsync(ct);
+        return TypedResults.Ok(Hsds.From(solutions, total, current, Root(request)));
     }
 
     private static string Root(HttpRequest request) => request.Scheme + "://" + request.Host;

@@ -7,8 +7,9 @@ namespace Husly.Features.Catalogue;
 
 public sealed class CatalogueOptions
 {
-    /// <summary>Searches and API calls one address may make per minute before it is asked to wait.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    /// <summary>Searches and API calls one address may make per minute before it is asked to wait; 0 turns the limit
+    /// off (load tests from one address).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 120;
 
     /// <summary>How long an anonymous page is served from the output cache. A change on this instance clears it at
@@ -41,8 +42,8 @@ internal static class CatalogueModule
         services.AddScoped<CatalogueAccess>();
         services.AddScoped<SolutionForm>();
         services.AddHostedService<CacheEviction>();
-        services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b
-            .Expire(TimeSpan.FromSeconds(options.CacheSeconds))
+        services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => (options.CacheSeconds == 0 ? b.NoCache() : b)
+            .Expire(TimeSpan.FromSeconds(Math.Max(1, options.CacheSeconds)))
             .Tag(CacheTag)
             .SetVaryByQuery("*")
             .SetVaryByHeader("HX-Request", "Accept")
@@ -51,7 +52,7 @@ internal static class CatalogueModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RatePolicy, context => RateLimitPartition.GetSlidingWindowLimiter(
+            o.AddPolicy(RatePolicy, context => options.RequestsPerMinute == 0 ? RateLimitPartition.GetNoLimiter("all") : RateLimitPartition.GetSlidingWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new SlidingWindowRateLimiterOptions
                 {

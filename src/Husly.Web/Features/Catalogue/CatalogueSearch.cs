@@ -78,7 +78,6 @@ public sealed class CatalogueQuery
         switch (filter)
         {
             case "municipality": copy.Municipality = value; break;
-            case "county": copy.County = value; break;
             case "form": copy.Form = Enum.Parse<OrganisationForm>(value); break;
             case "category": copy.Category = Enum.Parse<FollowUpCategory>(value); break;
             case "targetGroup": copy.TargetGroup = Guid.Parse(value); break;
@@ -113,7 +112,7 @@ public sealed record CatalogueResult(
 
 /// <summary>Full-text search over published solutions with ranking and facet counts. PostgreSQL: the
 /// <c>norwegian</c> configuration over a generated tsvector with a GIN index (<c>websearch_to_tsquery</c> reads what the
-/// user typed, so quotes and operators are safe). SQLite: an FTS5 table of Snowball stems kept by triggers, queried
+/// user typed, so quotes and operators are safe). SQLite: an external-content FTS5 index of Snowball stems kept by triggers, queried
 /// with an expression built here from words alone. Each facet counts the matches with every other filter applied.</summary>
 public sealed class CatalogueSearch(HuslyDbContext db)
 {
@@ -124,15 +123,19 @@ public sealed class CatalogueSearch(HuslyDbContext db)
         var text = FullText.Parse(query.Q);
         var matches = Matches(text);
         var filtered = Filtered(query, matches, except: null);
-        var total = await filtered.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + CatalogueQuery.PageSize - 1) / CatalogueQuery.PageSize);
-        var page = Math.Min(query.PageOrFirst, pageCount);
-        var hits = await Page(filtered, matches, page, ct);
-        var facets = new List<Facet>();
-        foreach (var name in FacetNames)
+        var facets = new List<Facet>(await PlaceFacetsAsync(query, matches, l, ct));
+        foreach (var name in FacetNames.Skip(2))
         {
             facets.Add(await FacetAsync(name, query, matches, l, ct));
         }
+        // Every solution has a municipality, so the county facet (counted without the county filter) holds the total.
+        var counties = facets[0];
+        var total = counties.Selected is { } county
+            ? counties.Values.FirstOrDefault(v => v.Value == county)?.Count ?? 0
+            : counties.Values.Sum(v => v.Count);
+        var pageCount = Math.Max(1, (total + CatalogueQuery.PageSize - 1) / CatalogueQuery.PageSize);
+        var page = Math.Min(query.PageOrFirst, pageCount);
+        var hits = total == 0 ? [] : await Page(filtered, matches, page, ct);
         var relaxations = new List<Relaxation>();
         if (total == 0 && query.HasFilters)
         {
@@ -182,9 +185,15 @@ public sealed class CatalogueSearch(HuslyDbContext db)
                 """);
         }
         var match = text.ForFts5();
+        // The FTS5 index is keyed by SearchKey: the match reads the index alone, then one indexed lookup per hit. The
+        // matches are materialised once: left inline, SQLite re-ran bm25 inside the join (seconds for a common word).
         return db.Set<SearchMatch>().FromSql($"""
-            SELECT SolutionId AS SolutionId, -bm25(SolutionSearch, 0.0, 4.0, 1.0) AS Rank
-            FROM SolutionSearch WHERE SolutionSearch MATCH {match}
+            SELECT "SolutionId", "Rank" FROM (
+                WITH hits AS MATERIALIZED (
+                    SELECT s."Id" AS "SolutionId", -bm25(SolutionSearch, 4.0, 1.0) AS "Rank"
+                    FROM SolutionSearch JOIN "Solutions" AS s ON s."SearchKey" = SolutionSearch.rowid
+                    WHERE SolutionSearch MATCH {match})
+                SELECT * FROM hits)
             """);
     }
 
@@ -193,13 +202,15 @@ public sealed class CatalogueSearch(HuslyDbContext db)
         var query = db.Solutions.AsNoTracking().Where(s => s.State == SolutionState.Published);
         if (matches is not null)
         {
-            query = query.Where(s => matches.Any(m => m.SolutionId == s.Id));
+            // IN (subquery), not EXISTS: SQLite then runs the FTS5 match once instead of once per solution.
+            var ids = matches.Select(m => m.SolutionId);
+            query = query.Where(s => ids.Contains(s.Id));
         }
-        if (q.Municipality is { } municipality && except != "municipality")
+        if (q.Municipality is { } municipality && except is not ("municipality" or "place"))
         {
             query = query.Where(s => s.MunicipalityNumber == municipality);
         }
-        if (q.County is { } county && except != "county")
+        if (q.County is { } county && except is not ("county" or "place"))
         {
             query = query.Where(s => s.Municipality!.CountyNumber == county);
         }
@@ -222,19 +233,21 @@ public sealed class CatalogueSearch(HuslyDbContext db)
         return query;
     }
 
+    /// <summary>The page's ids first, ordered from what the indexes hold (rank, date, id), then those 20 rows: reading
+    /// the wide rows of every match to sort them cost seconds on SQLite, where the texts sit behind the stored search
+    /// columns.</summary>
     private async Task<List<SolutionHit>> Page(IQueryable<Solution> filtered, IQueryable<SearchMatch>? matches, int page, CancellationToken ct)
     {
         var skip = (page - 1) * CatalogueQuery.PageSize;
-        if (matches is null)
-        {
-            return await Project(filtered.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id).Skip(skip).Take(CatalogueQuery.PageSize))
-                .ToListAsync(ct);
-        }
-        var ranked = from s in filtered
-                     join m in matches on s.Id equals m.SolutionId
-                     orderby m.Rank descending, s.PublishedAt descending, s.Id
-                     select s;
-        return await Project(ranked.Skip(skip).Take(CatalogueQuery.PageSize)).ToListAsync(ct);
+        var ordered = matches is null
+            ? filtered.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id).Select(s => s.Id)
+            : from s in filtered
+              join m in matches on s.Id equals m.SolutionId
+              orderby m.Rank descending, s.PublishedAt descending, s.Id
+              select s.Id;
+        var ids = await ordered.Skip(skip).Take(CatalogueQuery.PageSize).ToListAsync(ct);
+        var hits = await Project(db.Solutions.AsNoTracking().Where(s => ids.Contains(s.Id))).ToListAsync(ct);
+        return hits.OrderBy(h => ids.IndexOf(h.Id)).ToList();
     }
 
     private IQueryable<SolutionHit> Project(IQueryable<Solution> solutions) =>
@@ -242,6 +255,24 @@ public sealed class CatalogueSearch(HuslyDbContext db)
             s.Id, s.Slug, s.Title, s.Summary, s.Problem, s.MunicipalityNumber, s.Municipality!.Name, s.Municipality.CountyName,
             s.District == null ? null : s.District.Name, s.OrganisationForm, s.Category, s.Phase, s.PublishedAt,
             db.Set<Adoption>().Count(a => a.SolutionId == s.Id)));
+
+    /// <summary>County and municipality from one count per municipality, made without either place filter; each facet
+    /// then applies the other's filter in memory (a municipality belongs to one county).</summary>
+    private async Task<Facet[]> PlaceFacetsAsync(CatalogueQuery q, IQueryable<SearchMatch>? matches, IStringLocalizer l, CancellationToken ct)
+    {
+        var source = Filtered(q, matches, except: "place");
+        var counts = (await source.GroupBy(s => s.MunicipalityNumber).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(c => (Municipality: MunicipalityRegister.Find(c.Key)!, c.Count)).ToList();
+        var nb = StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), false);
+        var counties = counts.Where(c => q.Municipality is null || c.Municipality.Number == q.Municipality)
+            .GroupBy(c => (c.Municipality.CountyNumber, c.Municipality.CountyName))
+            .Select(g => new FacetValue(g.Key.CountyNumber, g.Key.CountyName, g.Sum(c => c.Count)))
+            .OrderBy(v => v.Label, nb).ToList();
+        var municipalities = counts.Where(c => q.County is null || c.Municipality.CountyNumber == q.County)
+            .Select(c => new FacetValue(c.Municipality.Number, c.Municipality.Name, c.Count))
+            .OrderBy(v => v.Label, nb).ToList();
+        return [new Facet("county", l["Fylke"], q.County, counties), new Facet("municipality", l["Kommune"], q.Municipality, municipalities)];
+    }
 
     private async Task<Facet> FacetAsync(string name, CatalogueQuery q, IQueryable<SearchMatch>? matches, IStringLocalizer l, CancellationToken ct)
     {
@@ -274,7 +305,8 @@ public sealed class CatalogueSearch(HuslyDbContext db)
                     .OrderBy(v => v.Key).Select(v => new FacetValue(v.Key.ToString(), l.Enum(v.Key), v.Count)).ToList();
                 return new Facet(name, l["Type oppfølging"], q.Category?.ToString(), values);
             case "targetGroup":
-                values = (await db.Set<SolutionTargetGroup>().Where(t => source.Any(s => s.Id == t.SolutionId))
+                var ids = source.Select(s => s.Id);
+                values = (await db.Set<SolutionTargetGroup>().Where(t => ids.Contains(t.SolutionId))
                         .GroupBy(t => new { t.TargetGroupId, t.TargetGroup!.Name, t.TargetGroup.SortOrder })
                         .Select(g => new { g.Key.TargetGroupId, g.Key.Name, g.Key.SortOrder, Count = g.Count() }).ToListAsync(ct))
                     .OrderBy(v => v.SortOrder).Select(v => new FacetValue(v.TargetGroupId.ToString(), v.Name, v.Count)).ToList();

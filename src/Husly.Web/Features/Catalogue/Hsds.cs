@@ -8,10 +8,16 @@ namespace Husly.Features.Catalogue;
 /// number). docs/hsds-mapping.md says which field goes where and what has no home in HSDS.</summary>
 public static class Hsds
 {
-    public sealed record Export(
-        [property: JsonPropertyName("hsds_version")] string Version,
-        [property: JsonPropertyName("publisher")] string Publisher,
-        [property: JsonPropertyName("services")] IReadOnlyList<Service> Services);
+    /// <summary>HSDS's paginated list, as its API specification returns lists.</summary>
+    public sealed record Page(
+        [property: JsonPropertyName("total_items")] int TotalItems,
+        [property: JsonPropertyName("total_pages")] int TotalPages,
+        [property: JsonPropertyName("page_number")] int PageNumber,
+        [property: JsonPropertyName("size")] int Size,
+        [property: JsonPropertyName("first_page")] bool FirstPage,
+        [property: JsonPropertyName("last_page")] bool LastPage,
+        [property: JsonPropertyName("empty")] bool Empty,
+        [property: JsonPropertyName("contents")] IReadOnlyList<Service> Contents);
 
     public sealed record Organization(
         [property: JsonPropertyName("id")] string Id,
@@ -60,12 +66,19 @@ public static class Hsds
         [property: JsonPropertyName("phones")] IReadOnlyList<Phone> Phones,
         [property: JsonPropertyName("attributes")] IReadOnlyList<Classification> Attributes);
 
-    public static Export From(IEnumerable<SolutionView> views, string root) =>
-        new("3.0", "Husly – " + root, views.Select(v => ServiceOf(v, root)).ToList());
+    public const int PageSize = 100;
 
-    private static Service ServiceOf(SolutionView v, string root)
+    public static Page From(IReadOnlyList<Solution> solutions, int total, int page, string root)
     {
-        var s = v.Solution;
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        return new Page(total, pages, page, solutions.Count, page == 1, page >= pages, solutions.Count == 0,
+            solutions.Select(s => ServiceOf(s, root)).ToList());
+    }
+
+    private static Service ServiceOf(Solution s, string root)
+    {
+        var v = (Municipality: s.Municipality!.Name, County: s.Municipality.CountyName, District: s.District?.Name,
+            TargetGroups: s.TargetGroups.OrderBy(t => t.TargetGroup!.SortOrder).Select(t => t.TargetGroup!.Name).ToList());
         // Stable ids derived from what they name, so the same organisation or location has the same id in every export.
         var orgKey = s.DistrictId?.ToString() ?? "kommune-" + s.MunicipalityNumber;
         var organization = new Organization(StableId("organization:" + orgKey),

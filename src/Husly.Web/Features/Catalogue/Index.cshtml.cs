@@ -20,6 +20,10 @@ public sealed class IndexModel(CatalogueSearch search, IStringLocalizer<SharedRe
 
     public CatalogueResult Result { get; private set; } = null!;
 
+    /// <summary>Signed-in staff who may work on the catalogue get links to the editors' pages (never cached).</summary>
+    public bool ShowEditorLinks => User.IsInRole(Platform.Auth.Roles.ProgrammeOwner) || User.IsInRole(Platform.Auth.Roles.ProgrammeManager)
+        || User.IsInRole(Platform.Auth.Roles.DistrictDirector) || User.IsInRole(Platform.Auth.Roles.ProjectLead);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // An invalid filter is named on the page and left out, so the search still answers.

@@ -21,6 +21,9 @@ internal static class OpenData
         files.MapGet("/losninger/feed.atom", FeedAsync);
         files.MapGet("/losninger/eksport.csv", CsvAsync);
         files.MapGet("/sitemap.xml", SitemapAsync);
+        // Only the public catalogue is for search engines; everything else needs a sign-in anyway.
+        files.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
+            "User-agent: *\nAllow: /losninger\nDisallow: /\nSitemap: " + request.Scheme + "://" + request.Host + "/sitemap.xml\n", "text/plain; charset=utf-8"));
         return app;
     }
 

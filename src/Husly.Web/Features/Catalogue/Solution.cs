@@ -117,6 +117,9 @@ public sealed class Solution : Auditable, IHasChangeHistory
     [MaxLength(200)]
     public string StemsTitle { get; private set; } = "";
 
+    /// <summary>The row's key in SQLite's FTS5 index (an integer, which FTS5 needs); unused on PostgreSQL.</summary>
+    public long SearchKey { get; private set; } = Random.Shared.NextInt64(1, long.MaxValue);
+
     [MaxLength(30000)]
     public string StemsBody { get; private set; } = "";
 
@@ -339,7 +342,13 @@ internal sealed class SolutionConfiguration : IEntityTypeConfiguration<Solution>
     public void Configure(EntityTypeBuilder<Solution> b)
     {
         b.HasIndex(s => s.Slug).IsUnique();
+        // With the id, so a full-text hit finds its solution's id in the index without reading the row.
+        b.HasIndex(s => new { s.SearchKey, s.Id }).IsUnique();
         b.HasIndex(s => new { s.State, s.PublishedAt });
+        // Two narrow copies of what facets group by, so counting reads an index instead of the wide rows (the texts and
+        // their stems): one in filter order for searches without words, one by id for the ids a full-text match gives.
+        b.HasIndex(s => new { s.State, s.MunicipalityNumber, s.OrganisationForm, s.Category, s.Phase }).HasDatabaseName("IX_Solutions_Facets");
+        b.HasIndex(s => new { s.Id, s.State, s.MunicipalityNumber, s.OrganisationForm, s.Category, s.Phase, s.PublishedAt }).HasDatabaseName("IX_Solutions_IdFacets");
         b.HasIndex(s => s.ProjectId);
         b.HasOne<Husly.Features.Portfolio.Programmes.InnovationProgramme>().WithMany().HasForeignKey(s => s.ProgrammeId);
         b.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId);

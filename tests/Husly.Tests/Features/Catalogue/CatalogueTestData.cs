@@ -14,7 +14,8 @@ internal static class CatalogueTestData
 
     public static async Task<Solution> AddSolutionAsync(this HuslyApp app, string title, string summary,
         string municipality = "0301", OrganisationForm? form = null, FollowUpCategory? category = null,
-        SolutionState state = SolutionState.Published, string? problem = null, string? targetGroup = null, Guid? programme = null)
+        SolutionState state = SolutionState.Published, string? problem = null, string? targetGroup = null, Guid? programme = null,
+        string lesson = "Det tok lang tid å komme i gang.")
     {
         var now = DateTime.UtcNow;
         var solution = new Solution
@@ -41,7 +42,7 @@ internal static class CatalogueTestData
         }
         var indicator = new SolutionIndicator { Id = Guid.CreateVersion7(), SolutionId = solution.Id, Name = "Personer bosatt", ResultText = "12 personer" };
         solution.Indicators.Add(indicator);
-        solution.Lessons.Add(new SolutionLesson { Id = Guid.CreateVersion7(), SolutionId = solution.Id, Kind = LessonKind.Failure, Text = "Det tok lang tid å komme i gang.", IndicatorId = indicator.Id });
+        solution.Lessons.Add(new SolutionLesson { Id = Guid.CreateVersion7(), SolutionId = solution.Id, Kind = LessonKind.Failure, Text = lesson, IndicatorId = indicator.Id });
         solution.RefreshSearchText(targetGroup is null ? [] : [targetGroup], MunicipalityRegister.Find(municipality)!.Name);
         await app.WithDbAsync(async db =>
         {

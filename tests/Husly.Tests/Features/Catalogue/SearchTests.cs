@@ -128,6 +128,25 @@ public sealed class SearchTests(Apps apps)
         Assert.Equal([published.Slug], await SlugsAsync(app.ClientFor(), marker));
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Lessons_are_listed_with_their_solution_and_can_be_narrowed_to_failures(TestDatabase db)
+    {
+        var app = apps[db];
+        var marker = CatalogueTestData.Marker();
+        var solution = await app.AddSolutionAsync($"Erfaring {marker}", marker, lesson: $"Vi undervurderte behovet {marker}.");
+        await app.AddSolutionAsync($"Utkast {marker}", marker, state: SolutionState.Draft, lesson: $"Hemmelig utkast {marker}.");
+        var visitor = app.ClientFor();
+        var page = await visitor.GetPageAsync($"/losninger/erfaringer?q={marker}&kind=Failure");
+        var item = Assert.Single(page.QuerySelectorAll(".solution-list li"));
+        Assert.Contains($"Vi undervurderte behovet {marker}.", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("forklarer tallene for «Personer bosatt»", item.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/losninger/" + solution.Slug, item.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Empty((await visitor.GetPageAsync($"/losninger/erfaringer?q={marker}&kind=Success")).QuerySelectorAll(".solution-list li"));
+        var api = await visitor.GetStringAsync($"/api/v1/lessons?q={marker}");
+        Assert.Contains("Vi undervurderte behovet", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hemmelig utkast", api, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_stemmer_meets_inflected_forms()
     {

@@ -79,7 +79,8 @@ public sealed class SpreadAndPublicTests(Apps apps)
         Assert.True(published.Count >= 20, $"only {published.Count} published");
 
         var urls = new List<string> { "/losninger", "/losninger?q=bolig", "/losninger?page=2", "/losninger/feed.atom", "/losninger/eksport.csv", "/sitemap.xml",
-            "/api/v1/solutions", "/api/v1/solutions?q=bolig", "/api/v1/solutions/hsds", "/api/v1/lessons", "/api/v1/lessons?kind=Failure" };
+            "/api/v1/solutions", "/api/v1/solutions?q=bolig", "/api/v1/solutions/hsds", "/api/v1/lessons", "/api/v1/lessons?kind=Failure",
+            "/losninger/erfaringer", "/losninger/erfaringer?kind=Failure", "/robots.txt" };
         urls.AddRange(published.SelectMany(s => new[] { "/losninger/" + s, "/api/v1/solutions/" + s }));
         var jsonNames = new HashSet<string>();
         foreach (var url in urls)
@@ -106,7 +107,7 @@ public sealed class SpreadAndPublicTests(Apps apps)
             "firstPublishedAt", "version", "id", "result", "kind", "text", "indicatorId", "status", "adoptedOn", "indicator", "year",
             "solution", "solutionSlug",
             // HSDS 3.0
-            "hsds_version", "publisher", "services", "organization_id", "description", "email", "application_process", "fees_description",
+            "total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents", "organization_id", "description", "email", "application_process", "fees_description",
             "eligibility_description", "assured_date", "organization", "service_at_locations", "service_id", "location_id", "location",
             "location_type", "external_identifier", "external_identifier_type", "phones", "number", "attributes", "taxonomy",
         ];
@@ -129,13 +130,25 @@ public sealed class SpreadAndPublicTests(Apps apps)
         Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
         Assert.Contains("\"Åpne data; med semikolon.\"", text, StringComparison.Ordinal);
 
-        var hsds = JsonDocument.Parse(await visitor.GetStringAsync("/api/v1/solutions/hsds")).RootElement;
-        Assert.Equal("3.0", hsds.GetProperty("hsds_version").GetString());
-        var service = hsds.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetString() == solution.Id.ToString());
+        // HSDS's paginated list, 100 a page: the new solution is on one of them.
+        var first = JsonDocument.Parse(await visitor.GetStringAsync("/api/v1/solutions/hsds")).RootElement;
+        Assert.True(first.GetProperty("first_page").GetBoolean());
+        var pages = first.GetProperty("total_pages").GetInt32();
+        Assert.Equal(await app.QueryAsync(d => d.Solutions.CountAsync(s => s.State == SolutionState.Published)), first.GetProperty("total_items").GetInt32());
+        var services = new List<JsonElement>();
+        for (var p = 1; p <= pages; p++)
+        {
+            services.AddRange(JsonDocument.Parse(await visitor.GetStringAsync("/api/v1/solutions/hsds?page=" + p)).RootElement.GetProperty("contents").EnumerateArray());
+        }
+        var service = services.Single(s => s.GetProperty("id").GetString() == solution.Id.ToString());
         Assert.Equal("active", service.GetProperty("status").GetString());
         Assert.Equal(service.GetProperty("organization_id").GetString(), service.GetProperty("organization").GetProperty("id").GetString());
         var location = service.GetProperty("service_at_locations")[0].GetProperty("location");
         Assert.Equal(("0301", "kommunenummer", "physical"), (location.GetProperty("external_identifier").GetString(), location.GetProperty("external_identifier_type").GetString(), location.GetProperty("location_type").GetString()));
+
+        var robots = await visitor.GetStringAsync("/robots.txt");
+        Assert.Contains("Allow: /losninger", robots, StringComparison.Ordinal);
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots, StringComparison.Ordinal);
 
         var openApi = await visitor.GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/api/v1/solutions", "/api/v1/solutions/{slug}", "/api/v1/solutions/hsds", "/api/v1/lessons" })

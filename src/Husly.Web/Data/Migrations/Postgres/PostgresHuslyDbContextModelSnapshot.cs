@@ -2559,6 +2559,9 @@ namespace Husly.Data.Migrations.Postgres
                         .HasMaxLength(30000)
                         .HasColumnType("character varying(30000)");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SearchTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2622,7 +2625,16 @@ namespace Husly.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("SearchKey", "Id")
+                        .IsUnique();
+
                     b.HasIndex("State", "PublishedAt");
+
+                    b.HasIndex("State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase")
+                        .HasDatabaseName("IX_Solutions_Facets");
+
+                    b.HasIndex("Id", "State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase", "PublishedAt")
+                        .HasDatabaseName("IX_Solutions_IdFacets");
 
                     b.ToTable("Solutions");
                 });

@@ -2554,6 +2554,9 @@ namespace Husly.Data.Migrations.Sqlite
                         .HasMaxLength(30000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2617,7 +2620,16 @@ namespace Husly.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("SearchKey", "Id")
+                        .IsUnique();
+
                     b.HasIndex("State", "PublishedAt");
+
+                    b.HasIndex("State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase")
+                        .HasDatabaseName("IX_Solutions_Facets");
+
+                    b.HasIndex("Id", "State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase", "PublishedAt")
+                        .HasDatabaseName("IX_Solutions_IdFacets");
 
                     b.ToTable("Solutions");
                 });
