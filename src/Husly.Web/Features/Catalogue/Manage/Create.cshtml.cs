@@ -5,6 +5,7 @@ using Husly.Platform.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Husly.Features.Catalogue.Manage;
@@ -72,7 +73,16 @@ public sealed class CreateModel(HuslyDbContext db, CatalogueAccess access, Solut
         solution.Slug = await Slugs.UniqueAsync(db, Slugs.From(solution.Title), solution.Id, ct);
         solution.Record(SolutionAction.Created, User.DisplayName(), now, null);
         db.Solutions.Add(solution);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!await db.Solutions.AnyAsync(s => s.Id == solution.Id, ct))
+        {
+            // Someone saved a solution with the same title at the same moment and took the address: take the next one.
+            solution.Slug = await Slugs.UniqueAsync(db, solution.Slug + "-" + Guid.NewGuid().ToString("N")[..4], solution.Id, ct);
+            await db.SaveChangesAsync(ct);
+        }
         TempData.Flash(l["Utkastet er lagret. Send det til gjennomgang når det er klart."]);
         return Redirect($"/catalogue/manage/{solution.Id}");
     }
