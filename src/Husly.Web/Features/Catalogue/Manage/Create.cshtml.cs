@@ -77,9 +77,13 @@ public sealed class CreateModel(HuslyDbContext db, CatalogueAccess access, Solut
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (!await db.Solutions.AnyAsync(s => s.Id == solution.Id, ct))
+        catch (DbUpdateException)
         {
             // Someone saved a solution with the same title at the same moment and took the address: take the next one.
+            if (await db.Solutions.AnyAsync(s => s.Id == solution.Id, ct))
+            {
+                throw;
+            }
             solution.Slug = await Slugs.UniqueAsync(db, solution.Slug + "-" + Guid.NewGuid().ToString("N")[..4], solution.Id, ct);
             await db.SaveChangesAsync(ct);
         }
