@@ -53,7 +53,7 @@ public sealed class VisitorFindsAndAdoptsASolution(BrowserHost sqlite, PostgresB
             await page.GetByRole(AriaRole.Button, new() { Name = "Bruk filtrene" }).ClickAsync();
         }
         await Expect(page).ToHaveURLAsync(new Regex("county=34"));
-        await Expect(page.Locator(".result-count")).ToHaveTextAsync("1 løsninger");
+        await Expect(page.Locator(".result-count")).ToHaveTextAsync("1 løsning");
         await Accessible();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Boligskolen Hamar" }).ClickAsync();

@@ -154,6 +154,12 @@ public sealed class AdoptModel(HuslyDbContext db, OrganisationLookups organisati
         {
             ModelState.AddModelError($"Input.Results[{duplicate.Last().i}].Year", l["Dere har allerede et resultat for denne indikatoren dette året."]);
         }
+        // Spread is elsewhere: the place the solution comes from does not adopt it.
+        if (Input.MunicipalityNumber == Solution.MunicipalityNumber && Input.DistrictId == Solution.DistrictId)
+        {
+            ModelState.AddModelError(Solution.DistrictId is null ? "Input.MunicipalityNumber" : "Input.DistrictId",
+                l["Løsningen kommer herfra. Registrer steder som har tatt den i bruk etter at den ble laget."]);
+        }
         // The registration's own rules are checked whatever else is wrong, so every message comes at once.
         var proposed = new Adoption
         {

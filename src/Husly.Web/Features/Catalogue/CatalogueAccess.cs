@@ -73,7 +73,7 @@ public static class Slugs
     public const int MaxLength = 80;
 
     /// <summary>Addresses under /losninger that are pages of their own.</summary>
-    private static readonly string[] Reserved = ["erfaringer"];
+    private static readonly string[] Reserved = ["erfaringer", "losninger", "api", "catalogue", "ta-i-bruk", "eksport", "feed", "sitemap"];
 
     public static string From(string title)
     {

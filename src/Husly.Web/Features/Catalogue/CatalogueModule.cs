@@ -61,11 +61,25 @@ internal static class CatalogueModule
                     SegmentsPerWindow = 6,
                     QueueLimit = 0,
                 }));
-            // Nothing is written here: the status-code pages answer 429 in Norwegian (ProblemDetails under /api).
-            o.OnRejected = (context, _) =>
+            // Pages: nothing is written here, the status-code pages answer 429 in Norwegian. The API says it in ProblemDetails.
+            o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = "60";
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                    await problems.WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                        {
+                            Status = StatusCodes.Status429TooManyRequests,
+                            Title = "For mange forespørsler",
+                            Detail = "Du har gjort mange forespørsler på kort tid. Vent et minutt og prøv igjen.",
+                        },
+                    });
+                }
             };
         });
         return services;

@@ -136,7 +136,14 @@ public sealed class Solution : Auditable, IHasChangeHistory
     public void RefreshSearchText(IEnumerable<string> targetGroupNames, string? municipalityName)
     {
         SearchTitle = Title.ToLowerInvariant();
+        // The labels people search by ("boskole", "Housing First", "ACT") are found too.
+        var labels = new[]
+        {
+            OrganisationForm is { } form ? Husly.Platform.Localization.Format.EnumName(form) : null,
+            Category is { } category ? Husly.Platform.Localization.Format.EnumName(category) : null,
+        };
         var body = string.Join('\n', new[] { Summary, Problem, StaffNeeds, CostNeeds, PartnerNeeds, HowToStart, municipalityName }
+            .Concat(labels)
             .Concat(targetGroupNames)
             .Concat(Indicators.Select(i => i.Name + " " + i.ResultText))
             .Concat(Lessons.Select(l => l.Text))

@@ -82,7 +82,7 @@ public sealed class SolutionInput
     public string? Contact { get; set; }
 
     [Display(Name = "E-post til kontakten")]
-    [EmailAddress(ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel postmottak@bgr.oslo.kommune.no.")]
+    [RegularExpression(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$", ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel postmottak@bgr.oslo.kommune.no.")]
     [StringLength(200, ErrorMessage = "Teksten kan ha høyst {1} tegn.")]
     public string? ContactEmail { get; set; }
 

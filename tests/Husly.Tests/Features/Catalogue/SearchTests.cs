@@ -80,8 +80,8 @@ public sealed class SearchTests(Apps apps)
         var page = await visitor.GetPageAsync($"/losninger?q={marker}&municipality=1804&form=HousingSchool");
         Assert.Equal("Ingen løsninger passer søket.", page.QuerySelector(".result-count")!.TextContent.Trim());
         var suggestions = page.QuerySelectorAll(".pkt-alert--info a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
-        Assert.Contains(("Uten filteret «Kommune»: 1 løsninger", $"/losninger?q={marker}&form=HousingSchool"), suggestions);
-        Assert.Contains(("Uten filteret «Organisering»: 1 løsninger", $"/losninger?q={marker}&municipality=1804"), suggestions);
+        Assert.Contains(("Uten filteret «Kommune»: 1 løsning", $"/losninger?q={marker}&form=HousingSchool"), suggestions);
+        Assert.Contains(("Uten filteret «Organisering»: 1 løsning", $"/losninger?q={marker}&municipality=1804"), suggestions);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -145,6 +145,17 @@ public sealed class SearchTests(Apps apps)
         var api = await visitor.GetStringAsync($"/api/v1/lessons?q={marker}");
         Assert.Contains("Vi undervurderte behovet", api, StringComparison.Ordinal);
         Assert.DoesNotContain("Hemmelig utkast", api, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_labels_of_form_and_category_are_found_too(TestDatabase db)
+    {
+        var app = apps[db];
+        var marker = CatalogueTestData.Marker();
+        var school = await app.AddSolutionAsync($"Kurs i å bo {marker}", marker, form: OrganisationForm.HousingSchool);
+        var team = await app.AddSolutionAsync($"Tett på {marker}", marker, category: FollowUpCategory.SupportedHousing);
+        Assert.Equal([school.Slug], await SlugsAsync(app.ClientFor(), $"boskole {marker}"));
+        Assert.Equal([team.Slug], await SlugsAsync(app.ClientFor(), $"\"housing first\" {marker}"));
     }
 
     [Fact]

@@ -48,6 +48,10 @@ public sealed class SpreadAndPublicTests(Apps apps)
         Assert.Equal("1", page.QuerySelectorAll("svg .bar-chart__value").Single().TextContent);
         Assert.Contains("4 personer", page.QuerySelectorAll("section.spread table")[1].TextContent, StringComparison.Ordinal);
 
+        // The place a solution comes from does not adopt it: Oslo itself (no district) is refused for an Oslo-wide solution.
+        var own = await Html.ParseAsync(await director.SubmitAsync(await director.GetPageAsync(url), "main form[method=post]", Html.Values(("Input.DistrictId", ""))));
+        Assert.Equal("Løsningen kommer herfra. Registrer steder som har tatt den i bruk etter at den ble laget.", own.FieldError("Input_MunicipalityNumber"));
+
         // The same organisation updates its registration instead of adding another.
         var update = await director.GetPageAsync(url);
         Assert.StartsWith("Oppdater:", update.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
@@ -168,7 +172,7 @@ public sealed class SpreadAndPublicTests(Apps apps)
         Assert.NotNull((await visitor.GetAsync(url)).Headers.Age); // served from the output cache
         var solution = await app.AddSolutionAsync("Ny " + marker, marker);
         var fresh = await visitor.GetPageAsync(url);
-        Assert.Equal("1 løsninger", fresh.QuerySelector(".result-count")!.TextContent.Trim());
+        Assert.Equal("1 løsning", fresh.QuerySelector(".result-count")!.TextContent.Trim());
 
         // A signed-in user is never served a cached page.
         var manager = app.ClientFor(DemoAccounts.Manager);
@@ -193,6 +197,7 @@ public sealed class SpreadAndPublicTests(Apps apps)
         var api = await visitor.GetAsync("/api/v1/solutions");
         Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("For mange forespørsler", JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
         // Pages outside the catalogue are not limited.
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/accessibility")).StatusCode);
     }

@@ -45,7 +45,7 @@ public sealed class EditModel(HuslyDbContext db, CatalogueAccess access, Solutio
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? solution.Slug : Input.Slug.Trim();
         if (ModelState.IsValid && slug != solution.Slug && await Slugs.UniqueAsync(db, slug, solution.Id, ct) != slug)
         {
-            ModelState.AddModelError("Input.Slug", l["Adressen er i bruk av en annen løsning. Velg en annen."]);
+            ModelState.AddModelError("Input.Slug", l["Adressen er i bruk eller reservert. Velg en annen."]);
         }
         if (!ModelState.IsValid)
         {
@@ -75,7 +75,11 @@ public sealed class EditModel(HuslyDbContext db, CatalogueAccess access, Solutio
             {
                 db.SolutionSlugs.Remove(former);
             }
-            db.SolutionSlugs.Add(new SolutionSlug { Slug = solution.Slug, SolutionId = solution.Id });
+            // Only an address the public has seen is kept as a redirect.
+            if (solution.FirstPublishedAt is not null)
+            {
+                db.SolutionSlugs.Add(new SolutionSlug { Slug = solution.Slug, SolutionId = solution.Id });
+            }
             solution.Slug = slug;
         }
         solution.Edited(User.DisplayName(), clock.GetUtcNow().UtcDateTime);
