@@ -4,7 +4,7 @@
 # queries) and on (the default, 60 s). Each measurement runs right after the ceiling (../shared/ceiling) in the same round,
 # after a warm-up; medians of the rounds. Rate limiting is lifted for the load generator's single address.
 #   bench/catalogue.sh [rounds] [seconds-per-round]        results also go to bench/results/<date>.md
-#   RUNS="Sqlite:10000 Postgres:100000" (default) chooses databases and sizes.
+#   RUNS="Sqlite:10000 Postgres:100000" (default) chooses databases and sizes; CACHES="0" measures only uncached.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}; SECONDS_PER_ROUND=${2:-10}; WARMUP=${WARMUP:-20}
@@ -44,7 +44,7 @@ for run in ${RUNS:-Sqlite:10000 Postgres:100000}; do
   if [ "$db" = Sqlite ]; then "$CEILING_DIR/run.sh" $CEILING_PORT > "$WORK/ceiling.log" 2>&1 & CEILING_PID=$!
   else "$CEILING_DIR/run.sh" $CEILING_PORT "${PG/Database=appdb/Database=ceiling}" > "$WORK/ceiling.log" 2>&1 & CEILING_PID=$!; fi
   for _ in $(seq 600); do curl -sf -o /dev/null "$CEILING" && break; sleep 0.5; done
-  for cache in 0 60; do
+  for cache in ${CACHES:-0 60}; do
     echo "== $db, $size solutions, output cache ${cache}s"
     ( cd "$WORK/out" && exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider=$db Database__MigrateOnStartup=true \
         ConnectionStrings__Default="$CS" DemoData__Enabled=true DemoData__Solutions=$size Catalogue__CacheSeconds=$cache \
