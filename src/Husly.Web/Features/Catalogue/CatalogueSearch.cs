@@ -117,8 +117,6 @@ public sealed record CatalogueResult(
 /// with an expression built here from words alone. Each facet counts the matches with every other filter applied.</summary>
 public sealed class CatalogueSearch(HuslyDbContext db)
 {
-    public static readonly string[] FacetNames = ["county", "municipality", "form", "category", "targetGroup", "phase"];
-
     public async Task<CatalogueResult> SearchAsync(CatalogueQuery query, IStringLocalizer l, CancellationToken ct)
     {
         var text = FullText.Parse(query.Q);
@@ -153,17 +151,18 @@ public sealed class CatalogueSearch(HuslyDbContext db)
     {
         var text = FullText.Parse(query.Q);
         var matches = Matches(text);
-        var filtered = Filtered(query, matches, except: null);
-        if (matches is null)
-        {
-            return filtered.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id);
-        }
-        // A join, not a correlated subquery: SQLite allows MATCH only where FTS5 can use its index.
-        return from s in filtered
-               join m in matches on s.Id equals m.SolutionId
-               orderby m.Rank descending, s.PublishedAt descending, s.Id
-               select s;
+        return Ranked(Filtered(query, matches, except: null), matches);
     }
+
+    /// <summary>Best first: by rank, then newest (newest first without text). A join, not a correlated subquery:
+    /// SQLite allows MATCH only where FTS5 can use its index.</summary>
+    private static IQueryable<Solution> Ranked(IQueryable<Solution> filtered, IQueryable<SearchMatch>? matches) =>
+        matches is null
+            ? filtered.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id)
+            : from s in filtered
+              join m in matches on s.Id equals m.SolutionId
+              orderby m.Rank descending, s.PublishedAt descending, s.Id
+              select s;
 
     private IQueryable<SearchMatch>? Matches(FullText text)
     {
@@ -203,11 +202,11 @@ public sealed class CatalogueSearch(HuslyDbContext db)
             var ids = matches.Select(m => m.SolutionId);
             query = query.Where(s => ids.Contains(s.Id));
         }
-        if (q.Municipality is { } municipality && except is not ("municipality" or "place"))
+        if (q.Municipality is { } municipality && except != "municipality")
         {
             query = query.Where(s => s.MunicipalityNumber == municipality);
         }
-        if (q.County is { } county && except is not ("county" or "place"))
+        if (q.County is { } county && except != "county")
         {
             query = query.Where(s => s.Municipality!.CountyNumber == county);
         }
@@ -236,13 +235,7 @@ public sealed class CatalogueSearch(HuslyDbContext db)
     private async Task<List<SolutionHit>> Page(IQueryable<Solution> filtered, IQueryable<SearchMatch>? matches, int page, CancellationToken ct)
     {
         var skip = (page - 1) * CatalogueQuery.PageSize;
-        var ordered = matches is null
-            ? filtered.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id).Select(s => s.Id)
-            : from s in filtered
-              join m in matches on s.Id equals m.SolutionId
-              orderby m.Rank descending, s.PublishedAt descending, s.Id
-              select s.Id;
-        var ids = await ordered.Skip(skip).Take(CatalogueQuery.PageSize).ToListAsync(ct);
+        var ids = await Ranked(filtered, matches).Select(s => s.Id).Skip(skip).Take(CatalogueQuery.PageSize).ToListAsync(ct);
         var hits = await Project(db.Solutions.AsNoTracking().Where(s => ids.Contains(s.Id))).ToListAsync(ct);
         return hits.OrderBy(h => ids.IndexOf(h.Id)).ToList();
     }

@@ -128,11 +128,6 @@ public sealed class Solution : Auditable, IHasChangeHistory
     public List<SolutionLesson> Lessons { get; set; } = [];
     public List<SolutionEvent> Events { get; set; } = [];
 
-    public bool IsPublic => State == SolutionState.Published;
-
-    /// <summary>Drafts and solutions in review are edited freely; a published one only by the programme's editors.</summary>
-    public bool IsEditable => State is SolutionState.Draft or SolutionState.InReview or SolutionState.Published;
-
     public void RefreshSearchText(IEnumerable<string> targetGroupNames, string? municipalityName)
     {
         SearchTitle = Title.ToLowerInvariant();

@@ -209,7 +209,7 @@ public sealed class SolutionForm(HuslyDbContext db, OrganisationLookups organisa
         .OrderBy(m => m.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), false))
         .Select(m => new SelectListItem(m.Name + " (" + m.CountyName + ")", m.Number)).ToList();
 
-    public async Task CheckAsync(SolutionInput input, Choices choices, ModelStateDictionary modelState)
+    public void Check(SolutionInput input, Choices choices, ModelStateDictionary modelState)
     {
         if (input.MunicipalityNumber is { } number && MunicipalityRegister.Find(number) is null)
         {
@@ -251,7 +251,6 @@ public sealed class SolutionForm(HuslyDbContext db, OrganisationLookups organisa
                 modelState.AddModelError($"Input.Lessons[{i}].IndicatorKey", l["Velg en av indikatorene over."]);
             }
         }
-        await Task.CompletedTask;
     }
 
     /// <summary>Writes the input to the solution: fields, target groups, indicators (kept by id, so adopters' results

@@ -166,7 +166,8 @@ public sealed class WorkflowTests(Apps apps)
     public async Task Two_editors_saving_the_same_solution_do_not_overwrite_each_other(TestDatabase db)
     {
         var app = apps[db];
-        var solution = await app.AddSolutionAsync("Samtidig " + CatalogueTestData.Marker(), "Begge redigerer.");
+        var marker = CatalogueTestData.Marker();
+        var solution = await app.AddSolutionAsync("Samtidig " + marker, "Begge redigerer.");
         var manager = app.ClientFor(DemoAccounts.Manager);
         var owner = app.ClientFor(DemoAccounts.Owner);
         var first = await manager.GetPageAsync($"/catalogue/manage/{solution.Id}/edit");
@@ -177,6 +178,9 @@ public sealed class WorkflowTests(Apps apps)
         Assert.Contains("Noen andre har endret løsningen mens du skrev", page.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Sist.", page.QuerySelector("#Input_Summary")!.TextContent);
         Assert.Equal("Først.", await app.QueryAsync(d => d.Solutions.Where(s => s.Id == solution.Id).Select(s => s.Summary).SingleAsync()));
+        // The search index follows the saved text (the update trigger on SQLite, the generated vector on PostgreSQL).
+        Assert.Equal([solution.Slug], await SearchTests.SlugsAsync(app.ClientFor(), "først " + marker));
+        Assert.Empty(await SearchTests.SlugsAsync(app.ClientFor(), "redigerer " + marker));
     }
 
     private static Task<SolutionState> StateAsync(HuslyApp app, Guid id) =>

@@ -42,12 +42,12 @@ public sealed class ApplicationFlow(HuslyDbContext db, Outbox outbox, TimeProvid
         }
     }
 
-    /// <summary>The explanation of every eligibility question answered the disqualifying way.</summary>
     /// <summary>The answers that make their application ineligible, as a query: the same rule as
     /// <see cref="IneligibleBecause"/>, for overviews that count many applications in the database.</summary>
     public static IQueryable<ApplicationAnswer> DisqualifyingAnswers(HuslyDbContext db) =>
         db.ApplicationAnswers.AsNoTracking().Where(x => db.EligibilityQuestions.Any(q => q.Id == x.QuestionId && q.YesDisqualifies == x.Yes));
 
+    /// <summary>The explanation of every eligibility question answered the disqualifying way.</summary>
     public static List<string> IneligibleBecause(Application a, Call call) =>
         [.. call.Questions.OrderBy(q => q.SortOrder)
             .Where(q => a.Answers.FirstOrDefault(x => x.QuestionId == q.Id) is { } answer && answer.Yes == q.YesDisqualifies)

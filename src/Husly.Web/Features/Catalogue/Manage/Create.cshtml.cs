@@ -50,7 +50,7 @@ public sealed class CreateModel(HuslyDbContext db, CatalogueAccess access, Solut
         {
             ModelState.AddModelError(nameof(ProgrammeId), l["Velg programmet løsningen skal stå i."]);
         }
-        await form.CheckAsync(Input, Choices, ModelState);
+        form.Check(Input, Choices, ModelState);
         if (!ModelState.IsValid)
         {
             Input.AddBlankRows();

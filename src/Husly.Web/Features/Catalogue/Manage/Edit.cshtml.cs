@@ -41,7 +41,7 @@ public sealed class EditModel(HuslyDbContext db, CatalogueAccess access, Solutio
         }
         Solution = solution;
         Choices = await form.ChoicesAsync();
-        await form.CheckAsync(Input, Choices, ModelState);
+        form.Check(Input, Choices, ModelState);
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? solution.Slug : Input.Slug.Trim();
         if (ModelState.IsValid && slug != solution.Slug && await Slugs.UniqueAsync(db, slug, solution.Id, ct) != slug)
         {

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Husly.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHuslyDbContext))]
-    [Migration("20261130193842_CatalogueSearchIndexes")]
-    partial class CatalogueSearchIndexes
+    [Migration("20261130205944_Catalogue")]
+    partial class Catalogue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -61,6 +61,7 @@ namespace Husly.Data.Migrations.Postgres
                     SearchTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SearchBody = table.Column<string>(type: "character varying(30000)", maxLength: 30000, nullable: false),
                     StemsTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SearchKey = table.Column<long>(type: "bigint", nullable: false),
                     StemsBody = table.Column<string>(type: "character varying(30000)", maxLength: 30000, nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -406,6 +407,16 @@ namespace Husly.Data.Migrations.Postgres
                 column: "DistrictId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Facets",
+                table: "Solutions",
+                columns: new[] { "State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_IdFacets",
+                table: "Solutions",
+                columns: new[] { "Id", "State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Solutions_MunicipalityNumber",
                 table: "Solutions",
                 column: "MunicipalityNumber");
@@ -419,6 +430,12 @@ namespace Husly.Data.Migrations.Postgres
                 name: "IX_Solutions_ProjectId",
                 table: "Solutions",
                 column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_SearchKey_Id",
+                table: "Solutions",
+                columns: new[] { "SearchKey", "Id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Solutions_Slug",
@@ -441,7 +458,7 @@ namespace Husly.Data.Migrations.Postgres
                 table: "SolutionTargetGroups",
                 column: "TargetGroupId");
 
-            // Full-text search (not in the EF model): the norwegian configuration weights the title above the rest.
+            // Full-text search (not in the EF model): the norwegian configuration weights the title above the rest (ADR 13).
             migrationBuilder.Sql("""
                 ALTER TABLE "Solutions" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('norwegian', coalesce("SearchTitle", '')), 'A') ||

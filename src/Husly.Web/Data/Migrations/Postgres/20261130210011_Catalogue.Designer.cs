@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Husly.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHuslyDbContext))]
-    [Migration("20261130193912_CatalogueSearchIndexes")]
-    partial class CatalogueSearchIndexes
+    [Migration("20261130210011_Catalogue")]
+    partial class Catalogue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

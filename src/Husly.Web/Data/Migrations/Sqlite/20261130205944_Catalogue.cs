@@ -61,6 +61,7 @@ namespace Husly.Data.Migrations.Sqlite
                     SearchTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SearchBody = table.Column<string>(type: "TEXT", maxLength: 30000, nullable: false),
                     StemsTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchKey = table.Column<long>(type: "INTEGER", nullable: false),
                     StemsBody = table.Column<string>(type: "TEXT", maxLength: 30000, nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -406,6 +407,16 @@ namespace Husly.Data.Migrations.Sqlite
                 column: "DistrictId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Facets",
+                table: "Solutions",
+                columns: new[] { "State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_IdFacets",
+                table: "Solutions",
+                columns: new[] { "Id", "State", "MunicipalityNumber", "OrganisationForm", "Category", "Phase", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Solutions_MunicipalityNumber",
                 table: "Solutions",
                 column: "MunicipalityNumber");
@@ -419,6 +430,12 @@ namespace Husly.Data.Migrations.Sqlite
                 name: "IX_Solutions_ProjectId",
                 table: "Solutions",
                 column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_SearchKey_Id",
+                table: "Solutions",
+                columns: new[] { "SearchKey", "Id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Solutions_Slug",
@@ -441,19 +458,21 @@ namespace Husly.Data.Migrations.Sqlite
                 table: "SolutionTargetGroups",
                 column: "TargetGroupId");
 
-            // Full-text search (not in the EF model): an FTS5 table of Snowball stems, kept by triggers. A later migration
-            // that rebuilds the Solutions table drops these triggers and must create them again (the search tests fail).
+            // Full-text search (not in the EF model, ADR 13): an external-content FTS5 index of the Snowball stems, keyed by
+            // SearchKey, so a match yields integer rowids from the index alone; kept by triggers. A later migration that
+            // rebuilds the Solutions table drops these triggers and must create them again (the search tests fail if not).
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE SolutionSearch USING fts5(SolutionId UNINDEXED, Title, Body, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE SolutionSearch USING fts5(StemsTitle, StemsBody, content = 'Solutions', content_rowid = 'SearchKey',
+                    tokenize = 'unicode61 remove_diacritics 0');
                 CREATE TRIGGER SolutionSearchInsert AFTER INSERT ON Solutions BEGIN
-                    INSERT INTO SolutionSearch(SolutionId, Title, Body) VALUES (new.Id, new.StemsTitle, new.StemsBody);
+                    INSERT INTO SolutionSearch(rowid, StemsTitle, StemsBody) VALUES (new.SearchKey, new.StemsTitle, new.StemsBody);
                 END;
-                CREATE TRIGGER SolutionSearchUpdate AFTER UPDATE OF StemsTitle, StemsBody ON Solutions BEGIN
-                    DELETE FROM SolutionSearch WHERE SolutionId = old.Id;
-                    INSERT INTO SolutionSearch(SolutionId, Title, Body) VALUES (new.Id, new.StemsTitle, new.StemsBody);
+                CREATE TRIGGER SolutionSearchUpdate AFTER UPDATE OF StemsTitle, StemsBody, SearchKey ON Solutions BEGIN
+                    INSERT INTO SolutionSearch(SolutionSearch, rowid, StemsTitle, StemsBody) VALUES ('delete', old.SearchKey, old.StemsTitle, old.StemsBody);
+                    INSERT INTO SolutionSearch(rowid, StemsTitle, StemsBody) VALUES (new.SearchKey, new.StemsTitle, new.StemsBody);
                 END;
                 CREATE TRIGGER SolutionSearchDelete AFTER DELETE ON Solutions BEGIN
-                    DELETE FROM SolutionSearch WHERE SolutionId = old.Id;
+                    INSERT INTO SolutionSearch(SolutionSearch, rowid, StemsTitle, StemsBody) VALUES ('delete', old.SearchKey, old.StemsTitle, old.StemsBody);
                 END;
                 """);
         }
