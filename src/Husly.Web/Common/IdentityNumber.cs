@@ -45,6 +45,28 @@ public readonly record struct IdentityNumber
     /// <summary>The birth date the number encodes. Folkeregisteret's own date wins where it is known.</summary>
     public DateOnly BirthDate { get; }
 
+    /// <summary>Whether a text holds what is a valid identity number or D-number (synthetic ones included): eleven digits,
+    /// perhaps with a space or a dot after the date. For texts that become public, where no such number belongs.</summary>
+    public static bool AppearsIn(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+        var rules = new IdentityNumberRules(AllowSynthetic: true);
+        foreach (System.Text.RegularExpressions.Match m in CandidatePattern.Matches(text))
+        {
+            if (TryParse(m.Groups[1].Value + m.Groups[2].Value, rules, out _, out _))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex CandidatePattern =
+        new(@"(?<!\d)(\d{6})[ .]?(\d{5})(?!\d)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     /// <summary>The six date digits and five stars, for showing where the full number is not needed.</summary>
     public string Masked => Value[..6] + "*****";
 

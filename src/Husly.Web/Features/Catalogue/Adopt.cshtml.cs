@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Husly.Common;
 using Husly.Data;
 using Husly.Features.Administration.Organisations;
 using Husly.Features.Shared;
@@ -133,6 +134,12 @@ public sealed class AdoptModel(HuslyDbContext db, OrganisationLookups organisati
         if (Input.Status is { } status && !Enum.IsDefined(status))
         {
             ModelState.AddModelError("Input.Status", l["Velg hvor langt dere har kommet."]);
+        }
+        // The registration is public: a resident's identity number must never slip into it.
+        foreach (var (key, text) in new[] { ("Input.Changes", Input.Changes), ("Input.StoppedReason", Input.StoppedReason), ("Input.Contact", Input.Contact) }
+                     .Concat(Input.Results.Select((r, i) => ($"Input.Results[{i}].Value", r.Value))).Where(t => IdentityNumber.AppearsIn(t.Item2)))
+        {
+            ModelState.AddModelError(key, l["Teksten ser ut til å inneholde et fødselsnummer eller D-nummer. Den blir offentlig: ta nummeret ut."]);
         }
         var rows = Input.Results.Select((r, i) => (r, i)).Where(x => !x.r.IsBlank).ToList();
         foreach (var (row, i) in rows)

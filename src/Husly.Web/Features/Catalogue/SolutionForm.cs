@@ -211,6 +211,23 @@ public sealed class SolutionForm(HuslyDbContext db, OrganisationLookups organisa
 
     public void Check(SolutionInput input, Choices choices, ModelStateDictionary modelState)
     {
+        // Everything here becomes public: a resident's identity number must never slip into it.
+        var texts = new List<(string Key, string? Text)>
+            {
+                ("Input.Title", input.Title), ("Input.Summary", input.Summary), ("Input.Problem", input.Problem),
+                ("Input.StaffNeeds", input.StaffNeeds), ("Input.CostNeeds", input.CostNeeds), ("Input.PartnerNeeds", input.PartnerNeeds),
+                ("Input.HowToStart", input.HowToStart), ("Input.Contact", input.Contact), ("Input.ContactPhone", input.ContactPhone),
+            };
+        for (var i = 0; i < input.Indicators.Count; i++)
+        {
+            texts.Add(($"Input.Indicators[{i}].Name", input.Indicators[i].Name));
+            texts.Add(($"Input.Indicators[{i}].ResultText", input.Indicators[i].ResultText));
+        }
+        texts.AddRange(input.Lessons.Select((r, i) => ($"Input.Lessons[{i}].Text", r.Text)));
+        foreach (var (key, text) in texts.Where(t => IdentityNumber.AppearsIn(t.Text)))
+        {
+            modelState.AddModelError(key, l["Teksten ser ut til å inneholde et fødselsnummer eller D-nummer. Den blir offentlig: ta nummeret ut."]);
+        }
         if (input.MunicipalityNumber is { } number && MunicipalityRegister.Find(number) is null)
         {
             modelState.AddModelError("Input.MunicipalityNumber", l["Velg en kommune fra listen."]);

@@ -159,6 +159,18 @@ public sealed class SearchTests(Apps apps)
     }
 
     [Fact]
+    public void Identity_numbers_are_recognised_in_text_whatever_their_spacing()
+    {
+        var number = Husly.Common.IdentityNumber.Synthetic(new DateOnly(1980, 3, 1), 123)!;
+        Assert.True(Husly.Common.IdentityNumber.AppearsIn("Bor hos " + number + "."));
+        Assert.True(Husly.Common.IdentityNumber.AppearsIn("nr. " + number.Insert(6, " ")));
+        Assert.True(Husly.Common.IdentityNumber.AppearsIn("nr. " + number.Insert(6, ".")));
+        Assert.False(Husly.Common.IdentityNumber.AppearsIn("konto 9" + number)); // part of a longer number
+        Assert.False(Husly.Common.IdentityNumber.AppearsIn(number[..10] + ((number[10] - '0' + 1) % 10))); // check digit wrong
+        Assert.False(Husly.Common.IdentityNumber.AppearsIn("Telefon 21 80 21 80, 12 personer i 2024."));
+    }
+
+    [Fact]
     public void The_stemmer_meets_inflected_forms()
     {
         Assert.Equal(NorwegianText.Stem("bolig"), NorwegianText.Stem("boliger"));

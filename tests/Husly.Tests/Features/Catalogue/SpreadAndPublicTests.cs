@@ -31,9 +31,11 @@ public sealed class SpreadAndPublicTests(Apps apps)
         // Stopped without saying why: told, and what was typed stays.
         var refused = await Html.ParseAsync(await director.SubmitAsync(form, "main form[method=post]", Html.Values(
             ("Input.Status", "Stopped"), ("Input.Changes", "Vi brukte frivillige i stedet for ansatte."),
+            ("Input.Contact", "Spør " + Husly.Common.IdentityNumber.Synthetic(new DateOnly(1975, 6, 15), 42)),
             ("Input.Results[0].IndicatorId", indicator.Id.ToString()), ("Input.Results[0].Year", "2026"))));
         Assert.Equal("Skriv hvorfor dere stoppet. Det er nyttig for andre.", refused.FieldError("Input_StoppedReason"));
         Assert.Equal("Skriv resultatet.", refused.FieldError("Input_Results_0__Value"));
+        Assert.Equal("Teksten ser ut til å inneholde et fødselsnummer eller D-nummer. Den blir offentlig: ta nummeret ut.", refused.FieldError("Input_Contact"));
         Assert.Equal("Vi brukte frivillige i stedet for ansatte.", refused.QuerySelector("#Input_Changes")!.TextContent);
 
         var saved = await director.SubmitAsync(form, "main form[method=post]", Html.Values(

@@ -27,11 +27,14 @@ public sealed class WorkflowTests(Apps apps)
         // Missing title and an Oslo district for a solution in Stavanger: told, and nothing typed is lost.
         var refused = await manager.SubmitAsync(form, "main form[method=post]", Html.Values(
             ("ProgrammeId", Bosin.ToString()), ("Input.Summary", "Et sammendrag som skal bli stående."), ("Input.MunicipalityNumber", "1103"),
-            ("Input.DistrictId", DemoIds.District("Grorud").ToString())));
+            ("Input.DistrictId", DemoIds.District("Grorud").ToString()),
+            ("Input.Problem", "Gjaldt blant andre " + Husly.Common.IdentityNumber.Synthetic(new DateOnly(1980, 3, 1), 123)!.Insert(6, " ") + ".")));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var again = await Html.ParseAsync(refused);
         Assert.Equal("Skriv en tittel.", again.FieldError("Input_Title"));
         Assert.Equal("Et sammendrag som skal bli stående.", again.QuerySelector("#Input_Summary")!.TextContent);
+        // Everything here becomes public, so an identity number is refused wherever it is typed.
+        Assert.Equal("Teksten ser ut til å inneholde et fødselsnummer eller D-nummer. Den blir offentlig: ta nummeret ut.", again.FieldError("Input_Problem"));
 
         var created = await manager.SubmitAsync(form, "main form[method=post]", Html.Values(
             ("ProgrammeId", Bosin.ToString()), ("Input.Title", $"Housing First i Stavanger {marker}"),
