@@ -254,10 +254,12 @@ public sealed class CatalogueSearch(HuslyDbContext db)
         public long Count { get; set; }
     }
 
-    /// <summary>Every facet in one statement: the matches are read once (materialised), each filter becomes a flag, and
-    /// each facet counts the matches whose other flags hold. Seven queries per search were re-reading every matching
-    /// row seven times. County and municipality come from one count per municipality without either place filter (a
-    /// county is the first two digits of its municipalities' numbers); each applies the other's filter in memory.</summary>
+    /// <summary>Every facet in one statement: each filter becomes a flag, and each facet counts the matches whose other
+    /// flags hold (seven queries re-read every match seven times). PostgreSQL counts all but the target groups in one pass
+    /// with grouping sets (a row's value for a facet is null when another filter fails), so nothing is spooled to disk;
+    /// SQLite has no grouping sets and counts from the matches materialised once. County and municipality come from one
+    /// count per municipality without either place filter (a county is the first two digits of its municipalities'
+    /// numbers); each applies the other's filter in memory.</summary>
     private async Task<List<Facet>> FacetsAsync(CatalogueQuery q, FullText text, IStringLocalizer l, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
@@ -282,8 +284,28 @@ public sealed class CatalogueSearch(HuslyDbContext db)
         var group = q.TargetGroup is { } g
             ? $"""EXISTS (SELECT 1 FROM "SolutionTargetGroups" AS tg WHERE tg."SolutionId" = hits.id AND tg."TargetGroupId" = {Arg(postgres ? g : g.ToString().ToUpperInvariant())})"""
             : True;
-        var groupText = postgres ? "t.\"TargetGroupId\"::text" : "t.\"TargetGroupId\"";
-        var sql = $"""
+        // With text, the matches are read once (the match reads each tsvector); without, each part reads an index alone.
+        var once = text.IsEmpty ? "NOT MATERIALIZED" : "MATERIALIZED";
+        var sql = postgres ? $"""
+            WITH hits AS {once} (
+                SELECT s."Id" AS id, s."MunicipalityNumber" AS mu, s."OrganisationForm" AS fo, s."Category" AS ca, s."Phase" AS ph
+                FROM "Solutions" AS s
+                WHERE s."State" = 'Published' {textCondition}
+            ), marked AS NOT MATERIALIZED (
+                SELECT id, mu, fo, ca, ph, {place} AS pl_ok, {form} AS fo_ok, {category} AS ca_ok, {phase} AS ph_ok, {group} AS tg_ok
+                FROM hits
+            )
+            SELECT CASE WHEN GROUPING(x.m) = 0 THEN 'place' WHEN GROUPING(x.f) = 0 THEN 'form' WHEN GROUPING(x.c) = 0 THEN 'category' ELSE 'phase' END AS "Facet",
+                COALESCE(x.m, x.f, x.c, x.p) AS "Value", COUNT(*) AS "Count"
+            FROM (SELECT CASE WHEN fo_ok AND ca_ok AND ph_ok AND tg_ok THEN mu END AS m, CASE WHEN pl_ok AND ca_ok AND ph_ok AND tg_ok THEN fo END AS f,
+                    CASE WHEN pl_ok AND fo_ok AND ph_ok AND tg_ok THEN ca END AS c, CASE WHEN pl_ok AND fo_ok AND ca_ok AND tg_ok THEN ph END AS p
+                  FROM marked) AS x
+            GROUP BY GROUPING SETS ((x.m), (x.f), (x.c), (x.p))
+            HAVING COALESCE(x.m, x.f, x.c, x.p) IS NOT NULL
+            UNION ALL SELECT 'targetGroup', t."TargetGroupId"::text, COUNT(*) FROM marked JOIN "SolutionTargetGroups" AS t ON t."SolutionId" = marked.id
+                WHERE pl_ok AND fo_ok AND ca_ok AND ph_ok GROUP BY t."TargetGroupId"
+            """
+            : $"""
             WITH hits AS MATERIALIZED (
                 SELECT s."Id" AS id, s."MunicipalityNumber" AS mu, s."OrganisationForm" AS fo, s."Category" AS ca, s."Phase" AS ph
                 FROM "Solutions" AS s
@@ -296,7 +318,7 @@ public sealed class CatalogueSearch(HuslyDbContext db)
             UNION ALL SELECT 'form', fo, COUNT(*) FROM marked WHERE fo IS NOT NULL AND pl_ok AND ca_ok AND ph_ok AND tg_ok GROUP BY fo
             UNION ALL SELECT 'category', ca, COUNT(*) FROM marked WHERE ca IS NOT NULL AND pl_ok AND fo_ok AND ph_ok AND tg_ok GROUP BY ca
             UNION ALL SELECT 'phase', ph, COUNT(*) FROM marked WHERE ph IS NOT NULL AND pl_ok AND fo_ok AND ca_ok AND tg_ok GROUP BY ph
-            UNION ALL SELECT 'targetGroup', {groupText}, COUNT(*) FROM marked JOIN "SolutionTargetGroups" AS t ON t."SolutionId" = marked.id
+            UNION ALL SELECT 'targetGroup', t."TargetGroupId", COUNT(*) FROM marked JOIN "SolutionTargetGroups" AS t ON t."SolutionId" = marked.id
                 WHERE pl_ok AND fo_ok AND ca_ok AND ph_ok GROUP BY t."TargetGroupId"
             """;
         var rows = await db.Database.SqlQuery<FacetCount>(FormattableStringFactory.Create(sql, [.. args])).ToListAsync(ct);
