@@ -6,6 +6,7 @@ using Husly.Features.Administration;
 using Husly.Features.Calls;
 using Husly.Features.Catalogue;
 using Husly.Features.Casework;
+using Husly.Features.Concerns;
 using Husly.Features.Portfolio;
 using Husly.Platform;
 using Husly.Platform.Auth;
@@ -46,6 +47,7 @@ builder.Services.AddPortfolio();
 builder.Services.AddCasework();
 builder.Services.AddCalls();
 builder.Services.AddCatalogue(builder.Configuration);
+builder.Services.AddConcerns();
 builder.Services.AddOptions<Husly.Features.Bench.BenchOptions>().BindConfiguration("Bench").ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();

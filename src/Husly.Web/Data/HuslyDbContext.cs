@@ -103,6 +103,9 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Catalogue.SolutionSlug> SolutionSlugs => Set<Husly.Features.Catalogue.SolutionSlug>();
     public DbSet<Husly.Features.Catalogue.SolutionEvent> SolutionEvents => Set<Husly.Features.Catalogue.SolutionEvent>();
     public DbSet<Husly.Features.Catalogue.Adoption> Adoptions => Set<Husly.Features.Catalogue.Adoption>();
+    public DbSet<Husly.Features.Concerns.Concern> Concerns => Set<Husly.Features.Concerns.Concern>();
+    public DbSet<Husly.Features.Concerns.ConcernAddition> ConcernAdditions => Set<Husly.Features.Concerns.ConcernAddition>();
+    public DbSet<Husly.Features.Concerns.PostcodeDistrict> PostcodeDistricts => Set<Husly.Features.Concerns.PostcodeDistrict>();
     public DbSet<Husly.Features.Catalogue.AdoptionResult> AdoptionResults => Set<Husly.Features.Catalogue.AdoptionResult>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 

@@ -39,7 +39,8 @@ public class BrowserHost : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A new browser context and page; <paramref name="width"/> × <paramref name="height"/> e.g. 390 × 844 for a phone.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 900)
     {
         Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -47,7 +48,7 @@ public class BrowserHost : IAsyncLifetime
             BaseURL = BaseUrl.ToString(),
             JavaScriptEnabled = javaScript,
             Locale = "nb-NO",
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = new() { Width = width, Height = height },
         });
         // Generous for a loaded two-core CI machine; a real hang still fails.
         context.SetDefaultTimeout(60_000);
@@ -63,6 +64,18 @@ public class BrowserHost : IAsyncLifetime
         await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), StorageState = state });
         var page = await context.NewPageAsync();
         await page.GotoAsync(noScriptPage.Url);
+        await page.AssertAccessibleAsync();
+    }
+
+    /// <summary>axe for a page that answered a POST without JavaScript (a receipt, a refusal), which loading its address
+    /// again would not show: its HTML is written into a page with script on the same address, then checked.</summary>
+    public async Task AssertAccessibleContentWithoutJavaScriptAsync(IPage noScriptPage)
+    {
+        var html = await noScriptPage.ContentAsync();
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(noScriptPage.Url);
+        await page.SetContentAsync(html);
         await page.AssertAccessibleAsync();
     }
 

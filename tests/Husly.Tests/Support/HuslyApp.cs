@@ -68,6 +68,9 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>The app's database, for tests that hold a lock on it (the database not answering).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>The SQLite database file, for tests that look at what is on disk.</summary>
     public string? SqliteFile => _sqliteFile;
 
@@ -86,6 +89,7 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("Portfolio:Reminders:Enabled", "false");
         // Every test client comes from the same (unknown) address; the rate-limit test has an app of its own.
         builder.UseSetting("Catalogue:RequestsPerMinute", "1000000");
+        builder.UseSetting("Concerns:ReportsPerHourPerAddress", "0");
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
         foreach (var (key, value) in _settings)

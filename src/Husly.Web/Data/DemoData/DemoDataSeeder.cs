@@ -41,6 +41,15 @@ internal sealed class DemoDataSeeder(
                 new TargetGroup { Id = DemoIds.TargetGroup(name), Name = name, SortOrder = i }));
             await db.SaveChangesAsync();
         }
+        if (!await db.PostcodeDistricts.AnyAsync())
+        {
+            db.PostcodeDistricts.AddRange(Husly.Features.Concerns.OsloPostcodes.All().Select(p => new Husly.Features.Concerns.PostcodeDistrict
+            {
+                Postcode = p.Postcode,
+                DistrictId = DemoIds.Organisation("Bydel " + p.District),
+            }));
+            await db.SaveChangesAsync();
+        }
         await BootstrapAdminAsync();
         if (demo.Value.Enabled && !await db.Programmes.AnyAsync())
         {

@@ -32,6 +32,9 @@ public sealed class AccessLogEntry : Husly.Common.IResidentData
     /// <summary>The resident whose data was read or asked for; no foreign key, because a refused id may not exist.</summary>
     public Guid? ResidentId { get; set; }
 
+    /// <summary>The concern (Features/Concerns) read or asked for, when the entry is about one; no foreign key either.</summary>
+    public Guid? ConcernId { get; set; }
+
     /// <summary>What was read, as a stable code (see <see cref="AccessActions"/>).</summary>
     public string Action { get; set; } = "";
 
@@ -50,7 +53,7 @@ public sealed class AccessLogEntry : Husly.Common.IResidentData
     internal string ChainText() => string.Join('\u001f',
         PreviousHash, Sequence.ToString(CultureInfo.InvariantCulture), At.Ticks.ToString(CultureInfo.InvariantCulture),
         UserId?.ToString() ?? "", UserName, Role, UnitId?.ToString() ?? "", UnitName, ResidentId?.ToString() ?? "",
-        Action, ReasonDigest, Outcome.ToString());
+        Action, ReasonDigest, Outcome.ToString()) + (ConcernId is { } concern ? "\u001fconcern:" + concern : "");
 
     /// <summary>Set (sealed) when retention removed the reason; a reason removed without it is tampering.</summary>
     public string? ReasonErasure { get; set; }
@@ -90,6 +93,8 @@ public static class AccessActions
     public const string Related = "resident.related";
     public const string DuplicateQueue = "resident.duplicatequeue";
     public const string EmergencyReview = "resident.emergencyreview";
+    public const string ConcernReported = "concern.reported";
+    public const string ConcernAddition = "concern.addition";
 
     public static string DisplayName(string action) => action switch
     {
@@ -106,6 +111,8 @@ public static class AccessActions
         Related => "Så brukeren som husstandsmedlem eller koblet registrering",
         DuplicateQueue => "Så brukeren i listen over mulige dubletter",
         EmergencyReview => "Gikk gjennom en nødtilgang til brukeren",
+        ConcernReported => "Meldte en bekymring",
+        ConcernAddition => "La til opplysninger i en bekymringsmelding med kvitteringskode",
         _ => action,
     };
 }
@@ -337,6 +344,7 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.HasIndex(e => e.Sequence).IsUnique();
         b.HasIndex(e => new { e.ResidentId, e.At });
         b.HasIndex(e => new { e.UserId, e.At });
+        b.HasIndex(e => new { e.ConcernId, e.At });
         b.Property(e => e.UserName).HasMaxLength(200);
         b.Property(e => e.Role).HasMaxLength(60);
         b.Property(e => e.UnitName).HasMaxLength(200);
