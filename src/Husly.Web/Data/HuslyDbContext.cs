@@ -105,6 +105,8 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Catalogue.Adoption> Adoptions => Set<Husly.Features.Catalogue.Adoption>();
     public DbSet<Husly.Features.Concerns.Concern> Concerns => Set<Husly.Features.Concerns.Concern>();
     public DbSet<Husly.Features.Concerns.ConcernAddition> ConcernAdditions => Set<Husly.Features.Concerns.ConcernAddition>();
+    public DbSet<Husly.Features.Concerns.ConcernEvent> ConcernEvents => Set<Husly.Features.Concerns.ConcernEvent>();
+    public DbSet<Husly.Features.Concerns.ConcernMeeting> ConcernMeetings => Set<Husly.Features.Concerns.ConcernMeeting>();
     public DbSet<Husly.Features.Concerns.PostcodeDistrict> PostcodeDistricts => Set<Husly.Features.Concerns.PostcodeDistrict>();
     public DbSet<Husly.Features.Catalogue.AdoptionResult> AdoptionResults => Set<Husly.Features.Catalogue.AdoptionResult>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();

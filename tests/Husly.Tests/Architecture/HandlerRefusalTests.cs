@@ -29,7 +29,7 @@ public sealed class HandlerRefusalTests(Apps apps)
     private sealed record Targets(Guid Resident, Guid Other, Guid Enrolment, Guid Draft, Guid DraftVersion, Guid Consent, Guid Link,
         Guid Transfer, Guid Duplicate, Guid DuplicateVersion, Guid Emergency, Guid Project, Guid ProjectVersion, Guid Funding,
         Guid Impact, Guid ProjectPartner, Guid Victim, Guid Application, Guid ApplicationVersion, Guid Report, Guid Indicator, Guid Result, Guid Benefit, Guid UnstartedReport, Guid EmptyResult, Guid Measurement,
-        Guid Solution, string SolutionSlug, Guid SolutionVersion);
+        Guid Solution, string SolutionSlug, Guid SolutionVersion, Guid Concern, Guid ConcernVersion);
 
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Every_post_handler_refuses_every_role_it_is_not_for(TestDatabase db)
@@ -54,18 +54,20 @@ public sealed class HandlerRefusalTests(Apps apps)
                 }
                 var url = Fill(route, t) + (handler is "" ? "" : "?handler=" + handler);
                 // The version a handler checks is the target's own, so a refusal can only come from the access rule.
-                var version = route.StartsWith("/catalogue", StringComparison.Ordinal) ? t.SolutionVersion : handler switch
-                {
-                    "ResolveDuplicate" => t.DuplicateVersion,
-                    "Archive" or "Restore" or "ChangePhase" => t.ProjectVersion,
-                    "Submit" or "Endorse" or "Return" or "RequestEndorsement" or "WithdrawRequest" => t.ApplicationVersion,
-                    _ => t.DraftVersion,
-                };
+                var version = route.StartsWith("/catalogue", StringComparison.Ordinal) ? t.SolutionVersion
+                    : route.StartsWith("/concerns", StringComparison.Ordinal) ? t.ConcernVersion : handler switch
+                    {
+                        "ResolveDuplicate" => t.DuplicateVersion,
+                        "Archive" or "Restore" or "ChangePhase" => t.ProjectVersion,
+                        "Submit" or "Endorse" or "Return" or "RequestEndorsement" or "WithdrawRequest" => t.ApplicationVersion,
+                        _ => t.DraftVersion,
+                    };
                 var response = await client.PostAsync(url, new FormUrlEncodedContent([.. Form(t).Where(f => f.Key != "version"),
                     new("version", version.ToString()), new("Phase.Version", t.ProjectVersion.ToString()), new("__RequestVerificationToken", token)]));
                 tried++;
                 var status = response.StatusCode;
-                var casework = route.StartsWith("/casework", StringComparison.Ordinal) || route.StartsWith("/privacy", StringComparison.Ordinal);
+                var casework = route.StartsWith("/casework", StringComparison.Ordinal) || route.StartsWith("/privacy", StringComparison.Ordinal)
+                    || route.StartsWith("/concerns", StringComparison.Ordinal);
                 var worksWithResidents = account.Role is Roles.CaseWorker or Roles.TeamLeader;
                 // Whoever may not see the thing at all gets "not found": casework roles for another district's resident, a
                 // partner for a project their organisation is not in.
@@ -92,7 +94,7 @@ public sealed class HandlerRefusalTests(Apps apps)
         _ when route.StartsWith("/account", StringComparison.Ordinal) || route.StartsWith("/language", StringComparison.Ordinal)
             || route.StartsWith("/error", StringComparison.Ordinal) => true, // the user's own session and language
         "/casework/residents/register" or "/casework/emergency" when handler is "" => role is Roles.CaseWorker or Roles.TeamLeader, // no foreign id
-        _ when route.StartsWith("/casework", StringComparison.Ordinal) => false,
+        _ when route.StartsWith("/casework", StringComparison.Ordinal) || route.StartsWith("/concerns", StringComparison.Ordinal) => false,
         _ when route.StartsWith("/privacy", StringComparison.Ordinal) => role == Roles.PrivacyOfficer,
         _ when route.StartsWith("/administration", StringComparison.Ordinal) => role == Roles.Administrator,
         "/calls/subscriptions" => true, // anyone signed in asks for their own alerts
@@ -139,6 +141,7 @@ public sealed class HandlerRefusalTests(Apps apps)
             : route.StartsWith("/calls/stages", StringComparison.Ordinal) ? DemoIds.Programme("BOSin")
             : route.StartsWith("/calls", StringComparison.Ordinal) ? Husly.Data.DemoData.DemoCalls.NextYear
             : route.StartsWith("/catalogue", StringComparison.Ordinal) ? t.Solution
+            : route.StartsWith("/concerns", StringComparison.Ordinal) ? t.Concern
             : t.Resident;
         return route.Replace("{id}", id.ToString()).Replace("{residentId}", t.Resident.ToString()).Replace("{decisionId}", t.Draft.ToString())
             .Replace("{enrolmentId}", t.Enrolment.ToString()).Replace("{reportId}", t.Report.ToString()).Replace("{indicatorId}", t.Indicator.ToString()).Replace("{slug}", t.SolutionSlug).TrimEnd('/');
@@ -187,6 +190,9 @@ public sealed class HandlerRefusalTests(Apps apps)
             ("Measurement.Value", "3"), ("Answer.Comment", "Kapret"), ("Input.Overall", "Red"), ("Input.Time", "Red"), ("Input.Budget", "Red"), ("Input.Quality", "Red"),
             ("Input.Progress", "Kapret"), ("Input.SpentToDate", "1"), ("Input.Lessons[0].Kind", "Failure"), ("Input.Lessons[0].Text", "Kapret"),
             ("Input.Unit", "Count"), ("Input.Direction", "Increase"),
+            ("Assess.Severity", "High"), ("Assess.Kind", "Health"), ("Assess.Urgency", "Urgent"), ("Contact.Kind", "Phone"), ("Contact.On", today),
+            ("Decide.Outcome", "NoAction"), ("Decide.Reason", "Kapret"), ("Find.Name", "Kapret"), ("Find.BirthYear", "1950"), ("residentId", t.Resident.ToString()),
+            ("districtId", DemoIds.District("Grorud").ToString()), ("Meeting.Basis", "Anonymous"), ("Meeting.Summary", "Kapret"),
         ];
         return fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2));
     }
@@ -269,11 +275,26 @@ public sealed class HandlerRefusalTests(Apps apps)
             State = Husly.Features.Catalogue.SolutionState.InReview,
         };
         solution.RefreshSearchText([], "Oslo");
-        db.AddRange(report, result, indicator, benefit, unstarted, emptyResult, measurement, solution);
+        // A concern for Alna, waiting to be taken up.
+        var concern = new Husly.Features.Concerns.Concern
+        {
+            Id = Guid.CreateVersion7(),
+            SubmissionId = Guid.NewGuid(),
+            ReceiptHash = Guid.NewGuid().ToString("N"),
+            ReportedAt = DateTime.UtcNow,
+            DueAt = DateTime.UtcNow.AddDays(3),
+            PersonName = "Alna-person",
+            WhatSeen = "Bekymret.",
+            Urgency = Husly.Features.Concerns.ConcernUrgency.Soon,
+            Relation = Husly.Features.Concerns.ReporterRelation.Neighbour,
+            DistrictId = alna,
+        };
+        db.AddRange(report, result, indicator, benefit, unstarted, emptyResult, measurement, solution, concern);
         await db.SaveChangesAsync();
         return new Targets(resident.Id, other.Id, enrolment.Id, draft.Id, draftVersion, consent.Id, link.Id, transfer.Id, duplicate.Id, duplicate.Version,
             emergency.Id, project.Id, lines.Version, lines.Funding, lines.Impact, lines.Partner, victim.Id, application.Id, application.Version,
-            report.Id, indicator.Id, result.Id, benefit.Id, unstarted.Id, emptyResult.Id, measurement.Id, solution.Id, solution.Slug, solution.Version);
+            report.Id, indicator.Id, result.Id, benefit.Id, unstarted.Id, emptyResult.Id, measurement.Id, solution.Id, solution.Slug, solution.Version,
+            concern.Id, concern.Version);
     }
 
     /// <summary>Everything in Alna an accepted post would change.</summary>
@@ -308,6 +329,8 @@ public sealed class HandlerRefusalTests(Apps apps)
         Add("benefits", await d.Benefits.CountAsync(b => b.ProjectId == t.Project) + "|" + await d.BenefitMeasurements.CountAsync(m => m.BenefitId == t.Benefit));
         Add("solution", await d.Solutions.Where(s => s.Id == t.Solution).Select(s => s.Version + "|" + s.State + "|" + s.Slug).SingleAsync()
             + "|" + await d.SolutionEvents.CountAsync(e => e.SolutionId == t.Solution) + "|" + await d.Adoptions.CountAsync(a => a.SolutionId == t.Solution));
+        Add("concern", await d.Concerns.Where(c => c.Id == t.Concern).Select(c => c.Version + "|" + c.Status + "|" + c.DistrictId + "|" + c.ResidentId).SingleAsync()
+            + "|" + await d.ConcernMeetings.CountAsync(m => m.ConcernId == t.Concern) + "|" + await d.ConcernEvents.CountAsync(e => e.ConcernId == t.Concern));
         return text.ToString();
     });
 }

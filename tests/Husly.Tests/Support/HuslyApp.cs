@@ -90,6 +90,7 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         // Every test client comes from the same (unknown) address; the rate-limit test has an app of its own.
         builder.UseSetting("Catalogue:RequestsPerMinute", "1000000");
         builder.UseSetting("Concerns:ReportsPerHourPerAddress", "0");
+        builder.UseSetting("Concerns:EscalationEnabled", "false");
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
         foreach (var (key, value) in _settings)

@@ -41,6 +41,12 @@ internal sealed class DemoDataSeeder(
                 new TargetGroup { Id = DemoIds.TargetGroup(name), Name = name, SortOrder = i }));
             await db.SaveChangesAsync();
         }
+        if (!await db.Organisations.AnyAsync(o => o.Id == DemoIds.Organisation(ReferenceData.CentralDesk)))
+        {
+            // Installations from before issue 12 get the central desk too.
+            db.Organisations.Add(ReferenceData.CentralDeskUnit());
+            await db.SaveChangesAsync();
+        }
         if (!await db.PostcodeDistricts.AnyAsync())
         {
             db.PostcodeDistricts.AddRange(Husly.Features.Concerns.OsloPostcodes.All().Select(p => new Husly.Features.Concerns.PostcodeDistrict

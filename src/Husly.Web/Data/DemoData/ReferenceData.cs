@@ -9,6 +9,9 @@ public static class ReferenceData
     public const string CityDepartment = "Byrådsavdeling for arbeid, integrering og sosiale tjenester (AIS)";
     public const string WelfareAgency = "Velferdsetaten";
 
+    /// <summary>Receives concerns whose district is not known and sends them on (issue 12).</summary>
+    public const string CentralDesk = "Sentralt mottak for bekymringsmeldinger";
+
     public static readonly IReadOnlyList<string> Districts =
     [
         "Gamle Oslo", "Grünerløkka", "Sagene", "St. Hanshaugen", "Frogner", "Ullern", "Vestre Aker", "Nordre Aker",
@@ -50,7 +53,9 @@ public static class ReferenceData
         var oslo = Org(Municipality, OrganisationKind.Municipality, null);
         yield return oslo;
         yield return Org(CityDepartment, OrganisationKind.CityDepartment, oslo.Id);
-        yield return Org(WelfareAgency, OrganisationKind.Agency, oslo.Id);
+        var welfare = Org(WelfareAgency, OrganisationKind.Agency, oslo.Id);
+        yield return welfare;
+        yield return CentralDeskUnit();
         foreach (var district in Districts)
         {
             yield return Org("Bydel " + district, OrganisationKind.District, oslo.Id);
@@ -60,6 +65,8 @@ public static class ReferenceData
             yield return Org(partner, OrganisationKind.Partner, null);
         }
     }
+
+    public static Organisation CentralDeskUnit() => Org(CentralDesk, OrganisationKind.Team, DemoIds.Organisation(WelfareAgency));
 
     private static Organisation Org(string name, OrganisationKind kind, Guid? parent) =>
         new() { Id = DemoIds.Organisation(name), Name = name, Kind = kind, ParentId = parent };

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Husly.Features.Concerns.Access;
+using Husly.Platform.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Husly.Features.Concerns;
@@ -24,6 +25,12 @@ public sealed class ConcernOptions
     /// <summary>How long a reporter waits for the database before being told the report was not received.</summary>
     [Range(1, 120)]
     public int SaveTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>The job that escalates concerns past their deadline; tests run it themselves.</summary>
+    public bool EscalationEnabled { get; set; } = true;
+
+    [Range(1, 1440)]
+    public int EscalationIntervalMinutes { get; set; } = 5;
 
     public TimeSpan TimeLimit(ConcernUrgency urgency) => urgency switch
     {
@@ -60,12 +67,22 @@ public sealed class ConcernRateLimit(IOptions<ConcernOptions> options) : IDispos
 /// <summary>Concerns and early warning (issue 12): the public worry channel, routed to the district of the address.</summary>
 internal static class ConcernsModule
 {
+    /// <summary>The follow-up teams' pages: case workers and team leaders (which concerns, the Access rule decides).</summary>
+    public const string TriagePolicy = "ConcernTriage";
+
     public static IServiceCollection AddConcerns(this IServiceCollection services)
     {
         services.AddOptions<ConcernOptions>().BindConfiguration("Concerns").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConcernRateLimit>();
         services.AddScoped<DistrictRouting>();
         services.AddScoped<ConcernIntake>();
+        services.AddScoped<ConcernCases>();
+        services.AddScoped<ConcernEscalation>();
+        services.AddScoped<ConcernStatistics>();
+        services.AddHostedService<ConcernEscalationJob>();
+        services.AddAuthorizationBuilder().AddPolicy(TriagePolicy, p => p.RequireRole(Roles.CaseWorker, Roles.TeamLeader));
+        // Other roles get the 403 page before anything is read.
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Concerns/Triage", TriagePolicy));
         return services;
     }
 }

@@ -14,6 +14,11 @@ public static class People
     public static IQueryable<HuslyUser> ActiveProgrammeManagers(HuslyDbContext db, Guid programmeId) =>
         db.Users.Where(u => u.IsActive && db.ProgrammeManagers.Any(m => m.UserId == u.Id && m.ProgrammeId == programmeId));
 
+    /// <summary>Active team leaders working in a unit: the district itself or a team under it (or the central desk).</summary>
+    public static IQueryable<HuslyUser> ActiveTeamLeaders(HuslyDbContext db, Guid unitId) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.TeamLeader))
+            && (u.OrganisationId == unitId || db.Organisations.Any(o => o.Id == u.OrganisationId && o.ParentId == unitId)));
+
     public static Task<HuslyUser?> ActiveByEmailAsync(HuslyDbContext db, string? email)
     {
         var normalized = (email ?? "").Trim().ToUpperInvariant();

@@ -95,6 +95,11 @@ public static class AccessActions
     public const string EmergencyReview = "resident.emergencyreview";
     public const string ConcernReported = "concern.reported";
     public const string ConcernAddition = "concern.addition";
+    public const string ConcernQueue = "concern.queue";
+    public const string ConcernView = "concern.view";
+    public const string ConcernChange = "concern.change";
+    public const string ConcernEscalated = "concern.escalated";
+    public const string ConcernStatistics = "concern.statistics";
 
     public static string DisplayName(string action) => action switch
     {
@@ -113,6 +118,11 @@ public static class AccessActions
         EmergencyReview => "Gikk gjennom en nødtilgang til brukeren",
         ConcernReported => "Meldte en bekymring",
         ConcernAddition => "La til opplysninger i en bekymringsmelding med kvitteringskode",
+        ConcernQueue => "Så bekymringsmeldingen i køen",
+        ConcernView => "Åpnet bekymringsmeldingen",
+        ConcernChange => "Behandlet bekymringsmeldingen",
+        ConcernEscalated => "Fristen for bekymringsmeldingen passerte, sendt til teamleder",
+        ConcernStatistics => "Hentet statistikk over bekymringsmeldinger (uten personopplysninger)",
         _ => action,
     };
 }

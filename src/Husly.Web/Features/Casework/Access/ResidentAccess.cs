@@ -86,6 +86,9 @@ public sealed class ResidentAccess(HuslyDbContext db, AccessLog log, TimeProvide
             && (r.Protection == ProtectionLevel.None || r.NamedWorkers.Any(n => n.UserId == a.UserId)));
     }
 
+    /// <summary>Whether the actor may see this resident (for linking another module's record to them; reveals nothing).</summary>
+    public Task<bool> MaySeeResidentAsync(CaseActor a, Guid residentId, CancellationToken ct) => Visible(a).AnyAsync(r => r.Id == residentId, ct);
+
     public Task<EmergencyAccess?> ActiveEmergencyAsync(CaseActor a, Guid residentId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

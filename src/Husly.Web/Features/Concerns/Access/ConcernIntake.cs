@@ -68,6 +68,8 @@ public sealed class ConcernIntake(
             ReporterOrganisationId = actor.UserId == Guid.Empty ? null : actor.UnitId,
             Status = ConcernStatus.Received,
         };
+        concern.DueAt = concern.ReportedAt + options.Value.TimeLimit(report.Urgency);
+        concern.Record(ConcernEventKind.Received, concern.ReporterUserId, actor.Name, concern.ReportedAt, null);
         try
         {
             db.Database.SetCommandTimeout(options.Value.SaveTimeoutSeconds);
@@ -111,7 +113,9 @@ public sealed class ConcernIntake(
             {
                 return (AdditionStatus.TooMany, concern.ReportedAt);
             }
-            db.ConcernAdditions.Add(new ConcernAddition { Id = Guid.CreateVersion7(), ConcernId = concern.Id, At = clock.GetUtcNow().UtcDateTime, Text = text });
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.ConcernAdditions.Add(new ConcernAddition { Id = Guid.CreateVersion7(), ConcernId = concern.Id, At = now, Text = text });
+            db.ConcernEvents.Add(new ConcernEvent { Id = Guid.CreateVersion7(), ConcernId = concern.Id, Kind = ConcernEventKind.Addition, At = now, UserId = actor.UserId == Guid.Empty ? null : actor.UserId, UserName = actor.Name });
             await db.SaveChangesAsync(ct);
             await LogAsync(actor, concern.Id, AccessActions.ConcernAddition);
             return (AdditionStatus.Added, concern.ReportedAt);
