@@ -145,6 +145,9 @@ internal sealed class DemoDataSeeder(
         db.DeliveredHours.AddRange(residents.SelectMany(r => r.Hours));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+        db.Concerns.AddRange(DemoConcerns.All(now));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
         logger.LogInformation("Seeded demo data with {Count} generated projects and {Residents} residents", projectCount, residents.Count);
     }
 

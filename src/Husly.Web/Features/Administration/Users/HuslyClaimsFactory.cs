@@ -23,7 +23,8 @@ internal sealed class HuslyClaimsFactory(
             identity.AddClaim(new Claim(HuslyClaims.MustChangePassword, "true"));
         }
         var unit = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId)
-            .Select(o => new { o.Name, o.Kind, o.ParentId }).FirstOrDefaultAsync();
+            .Select(o => new { o.Name, o.Kind, o.ParentId, ParentKind = db.Organisations.Where(p => p.Id == o.ParentId).Select(p => (OrganisationKind?)p.Kind).FirstOrDefault() })
+            .FirstOrDefaultAsync();
         if (unit is not null)
         {
             identity.AddClaim(new Claim(HuslyClaims.OrganisationName, unit.Name));
@@ -32,7 +33,8 @@ internal sealed class HuslyClaimsFactory(
             {
                 identity.AddClaim(new Claim(HuslyClaims.DistrictId, user.OrganisationId.ToString()));
             }
-            else if (unit is { Kind: OrganisationKind.Team, ParentId: { } district })
+            // A team outside the districts (the central desk for concerns) works with no district's residents.
+            else if (unit is { Kind: OrganisationKind.Team, ParentId: { } district, ParentKind: OrganisationKind.District })
             {
                 identity.AddClaim(new Claim(HuslyClaims.DistrictId, district.ToString()));
                 identity.AddClaim(new Claim(HuslyClaims.TeamId, user.OrganisationId.ToString()));
