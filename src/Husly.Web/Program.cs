@@ -71,6 +71,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapRazorPages();
 app.MapPortfolio();
 app.MapCatalogue();
+app.MapConcerns();
 
 await app.RunAsync();
 

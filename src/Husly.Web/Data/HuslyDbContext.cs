@@ -108,6 +108,11 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Concerns.ConcernEvent> ConcernEvents => Set<Husly.Features.Concerns.ConcernEvent>();
     public DbSet<Husly.Features.Concerns.ConcernMeeting> ConcernMeetings => Set<Husly.Features.Concerns.ConcernMeeting>();
     public DbSet<Husly.Features.Concerns.PostcodeDistrict> PostcodeDistricts => Set<Husly.Features.Concerns.PostcodeDistrict>();
+    public DbSet<Husly.Features.Concerns.Rent.RentImport> RentImports => Set<Husly.Features.Concerns.Rent.RentImport>();
+    public DbSet<Husly.Features.Concerns.Rent.RentImportRejection> RentImportRejections => Set<Husly.Features.Concerns.Rent.RentImportRejection>();
+    public DbSet<Husly.Features.Concerns.Rent.RentLedgerLine> RentLedgerLines => Set<Husly.Features.Concerns.Rent.RentLedgerLine>();
+    public DbSet<Husly.Features.Concerns.Rent.RentAlert> RentAlerts => Set<Husly.Features.Concerns.Rent.RentAlert>();
+    public DbSet<Husly.Features.Concerns.Rent.RentAlertRule> RentAlertRules => Set<Husly.Features.Concerns.Rent.RentAlertRule>();
     public DbSet<Husly.Features.Catalogue.AdoptionResult> AdoptionResults => Set<Husly.Features.Catalogue.AdoptionResult>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Husly.Features;
 
 /// <summary>The start page: what needs this user's attention, by role.</summary>
-public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caseload caseload, Concerns.Access.ConcernCases concerns, TimeProvider clock,
+public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caseload caseload, Concerns.Access.ConcernCases concerns, Concerns.Access.RentAlerts rentAlerts, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Item(Guid Id, string Name, string Unit, ProjectStatus Status, InnovationPhase Phase, DateOnly? EndDate);
@@ -37,6 +37,9 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
 
     /// <summary>For case workers and team leaders: concerns waiting to be taken up, past their deadline, and their own.</summary>
     public (int Waiting, int Overdue, int Mine)? ConcernTasks { get; private set; }
+
+    /// <summary>Open rent alerts for the worker (their residents) and the district's queue.</summary>
+    public int RentAlertTasks { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -94,6 +97,7 @@ public sealed class IndexModel(HuslyDbContext db, PortfolioAccess access, Caselo
             case Roles.CaseWorker or Roles.TeamLeader:
                 DecisionTasks = await caseload.DecisionTasksAsync(HttpContext.RequestAborted);
                 ConcernTasks = await concerns.CountsAsync(HttpContext.RequestAborted);
+                RentAlertTasks = await rentAlerts.OpenCountAsync(HttpContext.RequestAborted);
                 var district = User.DistrictId();
                 MineHeading = l["Aktive prosjekter i bydelen"];
                 Mine = await Take(projects.Where(p => (p.LeadUnitId == district || p.CoDistricts.Any(d => d.DistrictId == district)) && p.Status == ProjectStatus.Active));

@@ -94,6 +94,7 @@ public sealed class HandlerRefusalTests(Apps apps)
         _ when route.StartsWith("/account", StringComparison.Ordinal) || route.StartsWith("/language", StringComparison.Ordinal)
             || route.StartsWith("/error", StringComparison.Ordinal) => true, // the user's own session and language
         "/casework/residents/register" or "/casework/emergency" when handler is "" => role is Roles.CaseWorker or Roles.TeamLeader, // no foreign id
+        "/concerns/rules" => role == Roles.TeamLeader, // the leader's own district's rules, no foreign id
         _ when route.StartsWith("/casework", StringComparison.Ordinal) || route.StartsWith("/concerns", StringComparison.Ordinal) => false,
         _ when route.StartsWith("/privacy", StringComparison.Ordinal) => role == Roles.PrivacyOfficer,
         _ when route.StartsWith("/administration", StringComparison.Ordinal) => role == Roles.Administrator,

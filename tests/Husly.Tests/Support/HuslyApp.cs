@@ -27,6 +27,9 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
     private readonly bool _ownsCheckpoints;
 
     /// <summary>The access log's test key (32 bytes); real installs configure their own or get a key file.</summary>
+    /// <summary>The rent-ledger API's key in tests.</summary>
+    public const string RentApiKey = "test-nokkel-for-husleieimport";
+
     public const string AccessLogKey = "dGVzdC1ub2trZWwtZm9yLXRpbGdhbmdzbG9nZ2VuLTEyMw==";
 
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -91,6 +94,7 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("Catalogue:RequestsPerMinute", "1000000");
         builder.UseSetting("Concerns:ReportsPerHourPerAddress", "0");
         builder.UseSetting("Concerns:EscalationEnabled", "false");
+        builder.UseSetting("Concerns:Import:ApiKey", RentApiKey);
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);
         foreach (var (key, value) in _settings)

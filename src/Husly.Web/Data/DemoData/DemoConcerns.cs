@@ -75,6 +75,24 @@ internal static class DemoConcerns
         }
     }
 
+    /// <summary>Alerts as an import of the rent ledger would raise them: one for Kari, whom Eva follows up, and one in
+    /// Grorud's queue for a tenant not in follow-up.</summary>
+    public static IEnumerable<Husly.Features.Concerns.Rent.RentAlert> Alerts(DateTime now) =>
+    [
+        new()
+        {
+            Id = DemoIds.For("rent-alert:kari"), TenancyId = "BB-DEMO-0001", Period = "2026-11", Kind = Husly.Features.Concerns.Rent.RentAlertKind.Arrears,
+            Reason = "Restanse 27 000 kr (3 måneders husleie) for 2026-11.", TenantName = "Kari Testesen", Address = "Ammerudveien 1", DistrictId = DemoIds.District("Grorud"),
+            ResidentId = DemoCasework.Named.KariGrorud, AssignedToId = DemoIds.User(DemoAccounts.CaseWorkerGrorud.Email), RaisedAt = now.AddDays(-2), DueAt = now.AddDays(5),
+        },
+        new()
+        {
+            Id = DemoIds.For("rent-alert:petition"), TenancyId = "BB-DEMO-0002", Period = "2026-11", Kind = Husly.Features.Concerns.Rent.RentAlertKind.Petition,
+            Reason = "Begjæring om fravikelse sendt 20.11.2026.", TenantName = "Sven Fremmed (demo)", Address = "Romsåsveien 2", DistrictId = DemoIds.District("Grorud"),
+            RaisedAt = now.AddDays(-4), DueAt = now.AddDays(-1),
+        },
+    ];
+
     private static Concern New(string? district, string person, string address, string postcode, string seen, ConcernUrgency urgency, ReporterRelation relation,
         DateTime at, ConcernOptions options, int n, string? relationOther = null)
     {

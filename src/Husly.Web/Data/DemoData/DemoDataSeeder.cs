@@ -146,6 +146,7 @@ internal sealed class DemoDataSeeder(
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         db.Concerns.AddRange(DemoConcerns.All(now));
+        db.RentAlerts.AddRange(DemoConcerns.Alerts(now));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         logger.LogInformation("Seeded demo data with {Count} generated projects and {Residents} residents", projectCount, residents.Count);

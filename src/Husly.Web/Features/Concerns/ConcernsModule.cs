@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Husly.Features.Concerns.Access;
+using Husly.Features.Concerns.Rent;
 using Husly.Platform.Auth;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,8 @@ internal static class ConcernsModule
     /// <summary>The follow-up teams' pages: case workers and team leaders (which concerns, the Access rule decides).</summary>
     public const string TriagePolicy = "ConcernTriage";
 
+    public static IEndpointRouteBuilder MapConcerns(this IEndpointRouteBuilder app) => app.MapRentLedgerApi();
+
     public static IServiceCollection AddConcerns(this IServiceCollection services)
     {
         services.AddOptions<ConcernOptions>().BindConfiguration("Concerns").ValidateDataAnnotations().ValidateOnStart();
@@ -80,6 +83,12 @@ internal static class ConcernsModule
         services.AddScoped<ConcernEscalation>();
         services.AddScoped<ConcernStatistics>();
         services.AddHostedService<ConcernEscalationJob>();
+        services.AddOptions<Rent.RentImportOptions>().BindConfiguration("Concerns:Import");
+        services.AddSingleton<Rent.RentImportInbox>();
+        services.AddScoped<Rent.RentImports>();
+        services.AddScoped<RentLedgerImporter>();
+        services.AddScoped<RentAlerts>();
+        services.AddHostedService<Rent.RentImportWorker>();
         services.AddAuthorizationBuilder().AddPolicy(TriagePolicy, p => p.RequireRole(Roles.CaseWorker, Roles.TeamLeader));
         // Other roles get the 403 page before anything is read.
         services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Concerns/Triage", TriagePolicy));

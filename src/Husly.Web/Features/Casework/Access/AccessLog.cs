@@ -32,7 +32,7 @@ public sealed class AccessLogEntry : Husly.Common.IResidentData
     /// <summary>The resident whose data was read or asked for; no foreign key, because a refused id may not exist.</summary>
     public Guid? ResidentId { get; set; }
 
-    /// <summary>The concern (Features/Concerns) read or asked for, when the entry is about one; no foreign key either.</summary>
+    /// <summary>The concern or rent alert (Features/Concerns) read or asked for, when the entry is about one; no foreign key either.</summary>
     public Guid? ConcernId { get; set; }
 
     /// <summary>What was read, as a stable code (see <see cref="AccessActions"/>).</summary>
@@ -100,6 +100,9 @@ public static class AccessActions
     public const string ConcernChange = "concern.change";
     public const string ConcernEscalated = "concern.escalated";
     public const string ConcernStatistics = "concern.statistics";
+    public const string RentMatch = "resident.rentmatch";
+    public const string RentAlertView = "rentalert.view";
+    public const string RentAlertChange = "rentalert.change";
 
     public static string DisplayName(string action) => action switch
     {
@@ -123,6 +126,9 @@ public static class AccessActions
         ConcernChange => "Behandlet bekymringsmeldingen",
         ConcernEscalated => "Fristen for bekymringsmeldingen passerte, sendt til teamleder",
         ConcernStatistics => "Hentet statistikk over bekymringsmeldinger (uten personopplysninger)",
+        RentMatch => "Husleieimporten fant brukeren og sendte et varsel til kontaktpersonen",
+        RentAlertView => "Så et varsel om husleie eller utkastelse",
+        RentAlertChange => "Behandlet et varsel om husleie eller utkastelse",
         _ => action,
     };
 }
