@@ -25,7 +25,7 @@ echo "== a ledger of $ROWS rows and 200 bad ones"
 python3 tools/rent-sample.py "$ROWS" --bad 200 > "$WORK/ledger.csv"
 
 start_app() { # database connection-string
-  ( cd "$WORK/out" && exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider="$1" Database__MigrateOnStartup=true \
+  ( cd "$WORK/out" && exec env ASPNETCORE_ENVIRONMENT=Benchmark Database__Provider="$1" Database__MigrateOnStartup=true \
       ConnectionStrings__Default="$2" DemoData__Enabled=true Casework__AllowSyntheticIdentityNumbers=true Concerns__Import__ApiKey="$KEY" \
       Concerns__EscalationEnabled=false Casework__AccessLog__CheckpointDirectory="$WORK/checkpoints" Casework__AccessLog__KeyFile="$WORK/accesslog.key" \
       DataProtection__KeyFile="$WORK/keyring.key" Logging__LogLevel__Default=Warning ./Husly.Web --urls "$BASE" > "$WORK/app-$1.log" 2>&1 ) & APP_PID=$!

@@ -309,6 +309,25 @@ public sealed class TriageTests(Apps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetAsync("/concerns/statistics")).StatusCode);
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_queue_is_paged_and_only_the_rows_shown_are_logged(TestDatabase db)
+    {
+        await using var app = new HuslyApp(db);
+        var before = await app.QueryAsync(d => d.Concerns.CountAsync(c => c.DistrictId == DemoIds.District("Grorud") && c.Status != ConcernStatus.Closed));
+        for (var i = 0; i < ConcernCases.PageSize + 5 - before; i++)
+        {
+            await AddConcernAsync(app, "Grorud", TestData.Unique("Side"));
+        }
+        var leader = app.ClientFor(DemoAccounts.TeamLeaderGrorud);
+        var first = await leader.GetPageAsync("/concerns?view=Open");
+        Assert.Equal(ConcernCases.PageSize, first.QuerySelectorAll("table.concern-queue tbody tr").Length);
+        Assert.Contains("Side 1 av 2", first.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        var second = await leader.GetPageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Assert.Equal(5, second.QuerySelectorAll("table.concern-queue tbody tr").Length);
+        Assert.Equal(ConcernCases.PageSize + 5, await app.QueryAsync(d => d.AccessLog.CountAsync(e => e.Action == AccessActions.ConcernQueue
+            && e.UserId == DemoIds.User(DemoAccounts.TeamLeaderGrorud.Email))));
+    }
+
     [Fact]
     public void One_hidden_outcome_hides_the_next_smallest_too()
     {

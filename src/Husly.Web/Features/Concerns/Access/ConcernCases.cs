@@ -59,7 +59,11 @@ public sealed class ConcernCases(HuslyDbContext db, ResidentAccess access, TimeP
         return mine.Where(c => c.Status != ConcernStatus.Closed || (c.ClaimedById == a.UserId && c.ClosedAt >= since));
     }
 
-    public async Task<IReadOnlyList<QueueRow>> QueueAsync(QueueView view, CancellationToken ct)
+    public const int PageSize = 50;
+
+    /// <summary>A page of the queue (50 rows: every row shown is a logged read, so the page shows what one can act on)
+    /// and how many there are in all.</summary>
+    public async Task<(IReadOnlyList<QueueRow> Rows, int Total)> QueueAsync(QueueView view, int page, CancellationToken ct)
     {
         var a = access.Actor;
         var visible = Visible(a);
@@ -70,13 +74,14 @@ public sealed class ConcernCases(HuslyDbContext db, ResidentAccess access, TimeP
             QueueView.Open => visible.Where(c => c.Status != ConcernStatus.Closed),
             _ => visible.Where(c => c.Status == ConcernStatus.Closed),
         };
-        query = view == QueueView.Closed ? query.OrderByDescending(c => c.ClosedAt) : query.OrderBy(c => c.DueAt).ThenBy(c => c.ReportedAt);
-        var rows = await query.Take(200)
+        var total = await query.CountAsync(ct);
+        query = view == QueueView.Closed ? query.OrderByDescending(c => c.ClosedAt).ThenBy(c => c.Id) : query.OrderBy(c => c.DueAt).ThenBy(c => c.ReportedAt).ThenBy(c => c.Id);
+        var rows = await query.Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)
             .Select(c => new QueueRow(c.Id, c.ReportedAt, c.Urgency, c.DueAt, c.Status, c.ClaimedByName, c.ClaimedById == a.UserId, c.EscalatedAt,
                 c.PersonName ?? c.Address ?? c.PersonDescription ?? "", c.Postcode, c.Severity, c.Outcome, c.Additions.Count))
             .AsNoTracking().ToListAsync(ct);
         await LogAsync(a, rows.Select(r => r.Id), Queue, AccessOutcome.Granted, ct);
-        return rows;
+        return (rows, total);
     }
 
     /// <summary>How many are waiting and how many of those are past their deadline (the start page's task list).</summary>

@@ -11,7 +11,18 @@ public sealed class IndexModel(ConcernCases cases, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true)]
     public QueueView View { get; set; } = QueueView.New;
 
+    // Razor Pages has a route value called "page"; only the query string may set this.
+    [FromQuery(Name = "page")]
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000, ErrorMessage = "Sidetallet må være minst {1}.")]
+    public int? PageNumber { get; set; }
+
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int CurrentPage { get; private set; } = 1;
+
+    public int PageCount => Math.Max(1, (Total + ConcernCases.PageSize - 1) / ConcernCases.PageSize);
 
     public bool CentralDesk { get; private set; }
 
@@ -26,7 +37,8 @@ public sealed class IndexModel(ConcernCases cases, TimeProvider clock) : PageMod
         }
         CentralDesk = ConcernCases.IsCentralDesk(actor);
         Now = clock.GetUtcNow().UtcDateTime;
-        Rows = await cases.QueueAsync(View, ct);
+        CurrentPage = ModelState.IsValid ? PageNumber ?? 1 : 1;
+        (Rows, Total) = await cases.QueueAsync(View, CurrentPage, ct);
         return Page();
     }
 }
