@@ -45,8 +45,10 @@ public readonly record struct IdentityNumber
     /// <summary>The birth date the number encodes. Folkeregisteret's own date wins where it is known.</summary>
     public DateOnly BirthDate { get; }
 
-    /// <summary>Whether a text holds what is a valid identity number or D-number (synthetic ones included): eleven digits,
-    /// perhaps with a space or a dot after the date. For texts that become public, where no such number belongs.</summary>
+    /// <summary>Whether a text holds what is a valid identity number or D-number (synthetic ones included), however it is
+    /// written: digits grouped by single spaces, dashes, dots or slashes ("150385-10190", "15 03 85 10190", one digit at a
+    /// time), full-width digits, invisible characters inside. Only whole groups count, so a number inside a longer number
+    /// (an account, a KID) is not taken for one. For texts that become public or are kept as free text.</summary>
     public static bool AppearsIn(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -54,18 +56,55 @@ public readonly record struct IdentityNumber
             return false;
         }
         var rules = new IdentityNumberRules(AllowSynthetic: true);
-        foreach (System.Text.RegularExpressions.Match m in CandidatePattern.Matches(text))
+        var digits = new System.Text.StringBuilder();
+        var starts = new List<int>();
+        var separated = false;
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormKC))
         {
-            if (TryParse(m.Groups[1].Value + m.Groups[2].Value, rules, out _, out _))
+            if (char.IsAsciiDigit(c))
+            {
+                if (digits.Length == 0 || separated)
+                {
+                    starts.Add(digits.Length);
+                }
+                digits.Append(c);
+                separated = false;
+            }
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                // Zero-width and direction marks hide nothing.
+            }
+            else if (digits.Length > 0 && !separated && c is ' ' or '-' or '.' or '/' or '\u00a0' or '\u2009' or '\u202f')
+            {
+                separated = true;
+            }
+            else
+            {
+                if (HoldsNumber(digits, starts, rules))
+                {
+                    return true;
+                }
+                digits.Clear();
+                starts.Clear();
+                separated = false;
+            }
+        }
+        return HoldsNumber(digits, starts, rules);
+    }
+
+    /// <summary>Eleven digits from the start of one group to the end of another.</summary>
+    private static bool HoldsNumber(System.Text.StringBuilder digits, List<int> starts, IdentityNumberRules rules)
+    {
+        var ends = starts.Skip(1).Append(digits.Length).ToHashSet();
+        foreach (var start in starts)
+        {
+            if (start + 11 <= digits.Length && ends.Contains(start + 11) && TryParse(digits.ToString(start, 11), rules, out _, out _))
             {
                 return true;
             }
         }
         return false;
     }
-
-    private static readonly System.Text.RegularExpressions.Regex CandidatePattern =
-        new(@"(?<!\d)(\d{6})[ .]?(\d{5})(?!\d)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The six date digits and five stars, for showing where the full number is not needed.</summary>
     public string Masked => Value[..6] + "*****";

@@ -120,6 +120,23 @@ public sealed class IdentityNumberTests
         return k2 == 10 ? null : nine + k1 + k2;
     }
 
+    [Fact]
+    public void A_number_is_found_in_a_text_however_it_is_written()
+    {
+        var n = Enumerable.Range(100, 200).Select(i => IdentityNumber.Synthetic(new DateOnly(1985, 3, 15), i)).First(x => x is not null)!;
+        string[] written =
+        [
+            n, $"Han heter Ola, {n}.", $"{n[..6]} {n[6..]}", $"{n[..6]}-{n[6..]}", $"{n[..2]} {n[2..4]} {n[4..6]} {n[6..]}",
+            string.Join(' ', n.ToCharArray()), string.Concat(n.Select(c => (char)(c - '0' + '\uFF10'))), n[..5] + "\u200B" + n[5..],
+            $"tlf 912 34 567, nr {n}",
+        ];
+        Assert.All(written, text => Assert.True(IdentityNumber.AppearsIn(text), text));
+        var wrongCheck = n[..10] + (char)('0' + ((n[10] - '0' + 1) % 10));
+        Assert.False(IdentityNumber.AppearsIn(wrongCheck));
+        Assert.False(IdentityNumber.AppearsIn("Ring 912 34 567 eller 22 33 44 55."));
+        Assert.False(IdentityNumber.AppearsIn($"{n[..6]}  {n[6..]}"), "two spaces end a number");
+    }
+
     /// <summary>A synthetic number whose first check digit leaves the given remainder (only valid under the 2032 rule).</summary>
     private static string? With2032CheckDigits(DateOnly birth, int individual, int remainder)
     {

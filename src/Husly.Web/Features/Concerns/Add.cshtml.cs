@@ -11,7 +11,9 @@ namespace Husly.Features.Concerns;
 /// concern is shown back (only that it was added), so a code is no way to learn what happened to the person.</summary>
 [AllowAnonymous]
 [RequestSizeLimit(ReportModel.MaxRequestBytes)]
-public sealed class AddModel(ConcernIntake intake, ConcernRateLimit limit, IStringLocalizer<SharedResource> l) : PageModel
+// The token is checked in the handler, so a stale form or a browser without cookies gets its text back, not a bare 400.
+[IgnoreAntiforgeryToken]
+public sealed class AddModel(ConcernIntake intake, ConcernRateLimit limit, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -43,6 +45,11 @@ public sealed class AddModel(ConcernIntake intake, ConcernRateLimit limit, IStri
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            NotStored = l["Tillegget ble ikke mottatt: skjemaet var for gammelt, eller nettleseren slipper ikke gjennom informasjonskapsler. Det du skrev, står under – send igjen."];
+            return Page();
+        }
         if (!string.IsNullOrEmpty(Input.Website))
         {
             NotStored = l["Tillegget ble ikke mottatt, fordi feltet «La dette feltet stå tomt» var fylt ut. Tøm feltet og send igjen."];
@@ -51,6 +58,10 @@ public sealed class AddModel(ConcernIntake intake, ConcernRateLimit limit, IStri
         if (!string.IsNullOrWhiteSpace(Input.Code) && ReceiptCode.Normalise(Input.Code) is null)
         {
             ModelState.AddModelError("Input.Code", l["Kvitteringskoden har 12 tegn, for eksempel ABCD-EFGH-JKLM."]);
+        }
+        if (Input.Text is not null && ReportModel.Trimmed(Input.Text) is null && ModelState.GetFieldValidationState("Input.Text") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError("Input.Text", l["Skriv det du vil legge til."]);
         }
         if (Input.Text is { } text && Husly.Common.IdentityNumber.AppearsIn(text))
         {
@@ -61,13 +72,13 @@ public sealed class AddModel(ConcernIntake intake, ConcernRateLimit limit, IStri
             return Page();
         }
         // Every try counts, wrong codes too: that is what stops guessing.
-        if (!limit.TryTake(HttpContext.Connection.RemoteIpAddress?.ToString()))
+        if (!limit.TryTake(HttpContext.Connection.RemoteIpAddress))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             NotStored = l["Tillegget ble ikke mottatt: det er sendt mange meldinger fra samme sted den siste timen. Vent litt og send igjen – det du skrev, står under – eller ring bydelen."];
             return Page();
         }
-        var (status, reportedAt) = await intake.AddAsync(Input.Code, Input.Text!.Trim(), ct);
+        var (status, reportedAt) = await intake.AddAsync(Input.Code, ReportModel.Trimmed(Input.Text) ?? "", ct);
         switch (status)
         {
             case AdditionStatus.Added:

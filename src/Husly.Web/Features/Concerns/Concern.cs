@@ -321,6 +321,23 @@ public sealed class Concern : Auditable, Husly.Common.IResidentData
         return [];
     }
 
+    /// <summary>The reporter added to a closed concern: back to the queue, to be taken up again within the urgency's limit.</summary>
+    public void ReopenForAddition(DateTime now, TimeSpan limit)
+    {
+        if (Status != ConcernStatus.Closed)
+        {
+            return;
+        }
+        Status = ConcernStatus.Received;
+        ClosedAt = null;
+        ClaimedById = null;
+        ClaimedByName = null;
+        ClaimedAt = null;
+        EscalatedAt = null;
+        DueAt = now + limit;
+        Record(ConcernEventKind.Reopened, null, "Husly", now, "Nye opplysninger fra melderen etter at meldingen var avsluttet.");
+    }
+
     public void Record(ConcernEventKind kind, Guid? userId, string userName, DateTime at, string? text) =>
         Events.Add(new ConcernEvent { Id = Guid.CreateVersion7(), ConcernId = Id, Kind = kind, At = at, UserId = userId, UserName = userName, Text = text });
 

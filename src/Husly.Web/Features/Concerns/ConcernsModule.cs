@@ -56,10 +56,26 @@ public sealed class ConcernRateLimit(IOptions<ConcernOptions> options) : IDispos
                 QueueLimit = 0,
             }));
 
-    public bool TryTake(string? address)
+    public bool TryTake(System.Net.IPAddress? address)
     {
-        using var lease = limiter.AttemptAcquire(address ?? "unknown");
+        using var lease = limiter.AttemptAcquire(Partition(address));
         return lease.IsAcquired;
+    }
+
+    /// <summary>An IPv4 address is one sender; an IPv6 sender holds a whole /64, so the /64 is the partition.</summary>
+    internal static string Partition(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? Convert.ToHexString(address.GetAddressBytes(), 0, 8) + "::/64"
+            : address.ToString();
     }
 
     public void Dispose() => limiter.Dispose();

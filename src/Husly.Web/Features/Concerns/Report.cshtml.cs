@@ -14,9 +14,12 @@ namespace Husly.Features.Concerns;
 /// recorded. The answer is either a receipt code or a plain "not received" with everything they wrote still in the form.</summary>
 [AllowAnonymous]
 [RequestSizeLimit(ReportModel.MaxRequestBytes)]
-public sealed class ReportModel(ConcernIntake intake, ConcernRateLimit limit, IOptions<ConcernOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+// The token is checked in the handler, so a stale form or a browser without cookies gets its text back, not a bare 400.
+[IgnoreAntiforgeryToken]
+public sealed class ReportModel(ConcernIntake intake, ConcernRateLimit limit, IOptions<ConcernOptions> options, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int MaxRequestBytes = 64 * 1024;
+    // Room for every field at its longest in any script (percent-encoded), so a long text meets its length message, not a bare 413.
+    public const int MaxRequestBytes = 256 * 1024;
 
     public sealed class InputModel
     {
@@ -103,6 +106,11 @@ public sealed class ReportModel(ConcernIntake intake, ConcernRateLimit limit, IO
         {
             Input.SubmissionId = Guid.NewGuid();
         }
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            NotStored = l["Meldingen ble ikke mottatt: skjemaet var for gammelt, eller nettleseren slipper ikke gjennom informasjonskapsler. Det du skrev, står under – send igjen."];
+            return Page();
+        }
         if (!string.IsNullOrEmpty(Input.Website))
         {
             NotStored = l["Meldingen ble ikke mottatt, fordi feltet «La dette feltet stå tomt» var fylt ut. Tøm feltet og send igjen."];
@@ -116,6 +124,11 @@ public sealed class ReportModel(ConcernIntake intake, ConcernRateLimit limit, IO
         Input.ReporterPhone = Trimmed(Input.ReporterPhone);
         Input.ReporterEmail = Trimmed(Input.ReporterEmail);
         Input.Postcode = Trimmed(Input.Postcode);
+        if (Input.WhatSeen is not null && Trimmed(Input.WhatSeen) is null && ModelState.GetFieldValidationState("Input.WhatSeen") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError("Input.WhatSeen", l["Skriv hva du har sett eller hørt som gjør deg bekymret."]);
+        }
+        Input.WhatSeen = Trimmed(Input.WhatSeen) ?? Input.WhatSeen;
         if (Input.PersonName is null && Input.Address is null && Input.PersonDescription is null)
         {
             ModelState.AddModelError("Input.PersonName", l["Skriv navnet, adressen eller en beskrivelse av personen – det du vet."]);
@@ -124,23 +137,31 @@ public sealed class ReportModel(ConcernIntake intake, ConcernRateLimit limit, IO
         {
             ModelState.AddModelError("Input.RelationOther", l["Skriv hvem du er for personen."]);
         }
-        if (new[] { Input.PersonName, Input.Address, Input.PersonDescription, Input.WhatSeen }.Any(Husly.Common.IdentityNumber.AppearsIn))
+        // An identity number in a free-text worry is more than the district needs to find the person.
+        foreach (var (field, value) in new[]
+                 {
+                     ("Input.PersonName", Input.PersonName), ("Input.Address", Input.Address), ("Input.PersonDescription", Input.PersonDescription),
+                     ("Input.WhatSeen", Input.WhatSeen), ("Input.RelationOther", Input.RelationOther), ("Input.ReporterName", Input.ReporterName),
+                     ("Input.ReporterPhone", Input.ReporterPhone), ("Input.ReporterEmail", Input.ReporterEmail),
+                 })
         {
-            // An identity number in a free-text worry is more than the district needs to find the person.
-            ModelState.AddModelError("Input.WhatSeen", l["Ikke skriv fødselsnummer eller D-nummer. Navn og adresse er nok til at bydelen finner personen."]);
+            if (Husly.Common.IdentityNumber.AppearsIn(value))
+            {
+                ModelState.AddModelError(field, l["Ikke skriv fødselsnummer eller D-nummer. Navn og adresse er nok til at bydelen finner personen."]);
+            }
         }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        if (!limit.TryTake(HttpContext.Connection.RemoteIpAddress?.ToString()))
+        if (!limit.TryTake(HttpContext.Connection.RemoteIpAddress))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             NotStored = l["Meldingen ble ikke mottatt: det er sendt mange meldinger fra samme sted den siste timen. Vent litt og send igjen – det du skrev, står under – eller ring bydelen."];
             return Page();
         }
         Outcome = await intake.ReportAsync(new ConcernReport(
-            Input.SubmissionId, Input.PersonName, Input.Address, Input.Postcode, Input.PersonDescription, Input.WhatSeen!.Trim(),
+            Input.SubmissionId, Input.PersonName, Input.Address, Input.Postcode, Input.PersonDescription, Input.WhatSeen!,
             Input.Urgency!.Value, Input.Relation!.Value, Input.RelationOther, Input.ReporterName, Input.ReporterPhone, Input.ReporterEmail), ct);
         if (Outcome.Status == IntakeStatus.NotReceived)
         {
@@ -151,5 +172,15 @@ public sealed class ReportModel(ConcernIntake intake, ConcernRateLimit limit, IO
         return Page();
     }
 
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>Trimmed, without invisible format characters (direction overrides, zero-width), which could make a text read
+    /// differently to the staff than it was written.</summary>
+    internal static string? Trimmed(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var visible = new string(text.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray()).Trim();
+        return visible.Length == 0 ? null : visible;
+    }
 }

@@ -144,6 +144,32 @@ public sealed class RentImportTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_unclosed_quote_refuses_its_own_line_and_a_file_not_in_utf8_is_refused_whole(TestDatabase db)
+    {
+        var app = apps[db];
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var import = await UploadAsync(app, string.Join('\n', Header,
+            $"Q1-{run};{Synthetic(15)};Anne Først;\"Gata 1; oppgang B\";0958;01.01.2020;2026-11;9000;9000;0;",
+            $"Q2-{run};{Synthetic(16)};\"uavsluttet;Gata 2;0958;01.01.2020;2026-11;9000;9000;0;",
+            $"Q3-{run};{Synthetic(17)};Tor Tredje;Gata 3;0958;01.01.2020;2026-11;9000;9000;0;"));
+        Assert.Equal((3, 2, 1), (import.TotalRows, import.Added, import.Rejected));
+        Assert.Equal((3, "Et anførselstegn (\") er ikke lukket på linjen."), (import.Rejections.Single().Row, import.Rejections.Single().Reason));
+        Assert.Equal("Gata 1; oppgang B", await app.QueryAsync(d => d.RentLedgerLines.Where(l => l.TenancyId == $"Q1-{run}").Select(l => l.Address).SingleAsync()));
+
+        var admin = app.ClientFor(DemoAccounts.Admin);
+        var page = await admin.GetPageAsync("/administration/rent-ledger");
+        var latin1 = Encoding.Latin1.GetBytes(Header + "\n" + $"L-{run};{Synthetic(18)};Åse Øvrebø;Grorudveien 3;0958;01.01.2020;2026-11;9000;0;27000;\n");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector("main form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(latin1), "file", "latin1.csv" },
+        };
+        var refused = await Html.ParseAsync(await admin.PostAsync("/administration/rent-ledger", form));
+        Assert.Contains("Filen er ikke lagret som UTF-8", refused.GetElementById("file-error")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.QueryAsync(d => d.RentLedgerLines.AnyAsync(l => l.TenancyId == $"L-{run}")));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task The_landlords_system_drops_a_file_by_api_with_its_key(TestDatabase db)
     {
         var app = apps[db];

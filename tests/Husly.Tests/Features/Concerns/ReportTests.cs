@@ -168,6 +168,52 @@ public sealed partial class ReportTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Information_added_to_a_closed_concern_puts_it_back_in_the_queue(TestDatabase db)
+    {
+        var app = apps[db];
+        var client = app.ClientFor();
+        var seen = Marker() + ": lukket, men mer kom.";
+        var code = (await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync("/bekymring"), Form, Worry(seen))))
+            .QuerySelector("#receipt-code")!.TextContent.Trim();
+        var id = await app.QueryAsync(d => d.Concerns.Where(c => c.WhatSeen == seen).Select(c => c.Id).SingleAsync());
+        await app.WithDbAsync(async d =>
+        {
+            var concern = await d.Concerns.FirstAsync(c => c.Id == id);
+            (concern.Status, concern.ClosedAt, concern.Outcome, concern.OutcomeReason) = (ConcernStatus.Closed, DateTime.UtcNow, ConcernOutcome.NoAction, "Ingen grunn.");
+            await d.SaveChangesAsync();
+        });
+        var added = await Html.ParseAsync(await client.SubmitAsync(await client.GetPageAsync("/bekymring/tillegg"), Form, Html.Values(
+            ("Input.Code", code), ("Input.Text", "Nå har han falt i trappen."))));
+        // The reporter hears the same as always; the district sees it again, new.
+        Assert.Contains("Tillegget er lagt til", added.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var reopened = await app.QueryAsync(d => d.Concerns.AsNoTracking().Include(c => c.Events).FirstAsync(c => c.Id == id));
+        Assert.Equal(ConcernStatus.Received, reopened.Status);
+        Assert.True(reopened.DueAt > DateTime.UtcNow);
+        Assert.Contains(reopened.Events, e => e.Kind == ConcernEventKind.Reopened);
+        var page = await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetPageAsync("/concerns/" + id);
+        Assert.Contains("Nye opplysninger fra melderen etter at meldingen var avsluttet.", page.QuerySelector("ol.history")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("form[action*='handler=Claim']"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_form_without_its_cookie_or_too_old_gets_its_text_back(TestDatabase db)
+    {
+        var app = apps[db];
+        var seen = Marker() + " uten informasjonskapsel";
+        var form = await app.ClientFor().GetPageAsync("/bekymring");
+        // Another client: same form, but not the cookie that goes with its token.
+        var stranger = app.ClientFor();
+        var response = await stranger.SubmitAsync(form, Form, Worry(seen));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("skjemaet var for gammelt", page.GetElementById("not-stored")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(seen, page.QuerySelector("#Input_WhatSeen")!.TextContent);
+        Assert.Equal(0, await app.QueryAsync(d => d.Concerns.CountAsync(c => c.WhatSeen == seen)));
+        // The page it got back carries a fresh token and cookie: sending it again works.
+        Assert.NotNull((await Html.ParseAsync(await stranger.SubmitAsync(page, Form))).QuerySelector("#receipt-code"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_partner_reports_signed_in_and_their_organisation_is_recorded(TestDatabase db)
     {
         var app = apps[db];
@@ -229,6 +275,14 @@ public sealed partial class ReportTests(Apps apps)
         var resent = await Html.ParseAsync(await client.SubmitAsync(page, Form));
         Assert.NotNull(resent.QuerySelector("#receipt-code"));
         Assert.Equal(1, await app.QueryAsync(d => d.Concerns.CountAsync(c => c.WhatSeen == seen)));
+    }
+
+    [Fact]
+    public void An_ipv6_sender_is_limited_by_its_64_block_and_an_ipv4_sender_by_its_address()
+    {
+        Assert.Equal(ConcernRateLimit.Partition(System.Net.IPAddress.Parse("2001:db8:1:2::1")), ConcernRateLimit.Partition(System.Net.IPAddress.Parse("2001:db8:1:2:ffff::9")));
+        Assert.NotEqual(ConcernRateLimit.Partition(System.Net.IPAddress.Parse("2001:db8:1:2::1")), ConcernRateLimit.Partition(System.Net.IPAddress.Parse("2001:db8:1:3::1")));
+        Assert.Equal("192.0.2.7", ConcernRateLimit.Partition(System.Net.IPAddress.Parse("::ffff:192.0.2.7")));
     }
 
     /// <summary>Holds the concerns table so no write gets through: an exclusive transaction on SQLite, an exclusive table

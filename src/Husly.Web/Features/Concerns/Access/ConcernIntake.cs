@@ -101,21 +101,23 @@ public sealed class ConcernIntake(
         {
             db.Database.SetCommandTimeout(options.Value.SaveTimeoutSeconds);
             var hash = normalised is null ? null : ReceiptCode.Hash(normalised);
-            var concern = hash is null ? null : await db.Concerns.Where(c => c.ReceiptHash == hash)
-                .Select(c => new { c.Id, c.ReportedAt, Additions = c.Additions.Count }).FirstOrDefaultAsync(ct);
+            var concern = hash is null ? null : await db.Concerns.FirstOrDefaultAsync(c => c.ReceiptHash == hash, ct);
             if (concern is null)
             {
                 // Wrong codes are logged as refused: many in a row from one place is someone guessing.
                 await LogAsync(actor, null, AccessActions.ConcernAddition, AccessOutcome.Denied);
                 return (AdditionStatus.UnknownCode, null);
             }
-            if (concern.Additions >= MaxAdditions)
+            if (await db.ConcernAdditions.CountAsync(a => a.ConcernId == concern.Id, ct) >= MaxAdditions)
             {
                 return (AdditionStatus.TooMany, concern.ReportedAt);
             }
             var now = clock.GetUtcNow().UtcDateTime;
             db.ConcernAdditions.Add(new ConcernAddition { Id = Guid.CreateVersion7(), ConcernId = concern.Id, At = now, Text = text });
-            db.ConcernEvents.Add(new ConcernEvent { Id = Guid.CreateVersion7(), ConcernId = concern.Id, Kind = ConcernEventKind.Addition, At = now, UserId = actor.UserId == Guid.Empty ? null : actor.UserId, UserName = actor.Name });
+            concern.Record(ConcernEventKind.Addition, actor.UserId == Guid.Empty ? null : actor.UserId, actor.Name, now, null);
+            // New information on a closed concern must be read: it goes back to the queue with a new deadline. The reporter
+            // is told the same as always (whether it was closed is not theirs to know).
+            concern.ReopenForAddition(now, options.Value.TimeLimit(concern.Urgency));
             await db.SaveChangesAsync(ct);
             await LogAsync(actor, concern.Id, AccessActions.ConcernAddition);
             return (AdditionStatus.Added, concern.ReportedAt);

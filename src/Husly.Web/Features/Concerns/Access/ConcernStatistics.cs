@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Husly.Features.Concerns.Access;
 
-/// <summary>A count that may be shown: null when it is 1–4 persons (too few to publish without pointing at someone).</summary>
+/// <summary>A count that may be shown: null when it is hidden (1–4 persons, too few to publish without pointing at someone,
+/// or hidden with them so they cannot be worked out).</summary>
 public readonly record struct Cell(int? Value)
 {
     public bool Suppressed => Value is null;
@@ -16,8 +17,8 @@ public sealed record DistrictConcernStatistics(
     IReadOnlyDictionary<ConcernOutcome, Cell> Outcomes);
 
 /// <summary>Concerns per district for a year, de-identified: counts, time to first handling and to first contact, and
-/// outcomes. Reads every district's concerns but lets only aggregates out: a count of 1–4 is never shown, a row where
-/// only one outcome would be hidden hides the next smallest too (so it cannot be worked out by subtraction), and medians
+/// outcomes. Reads every district's concerns but lets only aggregates out: a count of 1–4 is never shown, a row with a
+/// small outcome hides all its outcomes (so none can be worked out by subtraction from the closed total), and medians
 /// need at least five concerns. The read is logged once.</summary>
 public sealed class ConcernStatistics(HuslyDbContext db, ResidentAccess access)
 {
@@ -56,20 +57,12 @@ public sealed class ConcernStatistics(HuslyDbContext db, ResidentAccess access)
 
     private static Cell Show(int count) => count is > 0 and < MinimumCell ? new Cell(null) : new Cell(count);
 
-    /// <summary>Hides 1–4, and when exactly one is hidden, the next smallest shown positive too.</summary>
-    internal static IReadOnlyDictionary<ConcernOutcome, Cell> Suppress(IReadOnlyDictionary<ConcernOutcome, int> counts)
-    {
-        var cells = counts.ToDictionary(c => c.Key, c => Show(c.Value));
-        if (cells.Count(c => c.Value.Suppressed) == 1)
-        {
-            var next = counts.Where(c => !cells[c.Key].Suppressed && c.Value > 0).OrderBy(c => c.Value).Select(c => (ConcernOutcome?)c.Key).FirstOrDefault();
-            if (next is { } key)
-            {
-                cells[key] = new Cell(null);
-            }
-        }
-        return cells;
-    }
+    /// <summary>When any outcome is 1–4, every outcome in the row is hidden: with the closed total shown, hiding only the
+    /// small ones (or one more) still lets them be worked out by subtraction.</summary>
+    internal static IReadOnlyDictionary<ConcernOutcome, Cell> Suppress(IReadOnlyDictionary<ConcernOutcome, int> counts) =>
+        counts.Values.Any(c => c is > 0 and < MinimumCell)
+            ? counts.ToDictionary(c => c.Key, _ => new Cell(null))
+            : counts.ToDictionary(c => c.Key, c => new Cell(c.Value));
 
     private static double? Median(List<double> values)
     {

@@ -41,35 +41,46 @@ public sealed class RentLedgerImporter(
         var rows = new List<Row>();
         var rejections = new List<RentImportRejection>();
         var seen = new HashSet<(string, string)>();
-        using (var reader = new StringReader(content))
-        using (var csv = new CsvReader(reader, new CsvConfiguration(Invariant) { Delimiter = ";", HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null }))
+        // One record per physical line: an unclosed quote refuses its own line instead of swallowing the rest of the file.
+        var config = new CsvConfiguration(Invariant) { Delimiter = ";", HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null };
+        var physical = content.Split('\n');
+        if (physical.Length == 0 || Fields(physical[0], config) is not { } header
+            || !header.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).SequenceEqual(Columns))
         {
-            if (!await csv.ReadAsync() || !HasExpectedHeader(csv))
+            await FailAsync(import, "Første linje må være kolonnenavnene: " + string.Join(";", Columns) + ".", ct);
+            return;
+        }
+        for (var i = 1; i < physical.Length; i++)
+        {
+            var number = i + 1;
+            var text = physical[i].TrimEnd('\r');
+            if (text.Trim().Length == 0)
             {
-                await FailAsync(import, "Første linje må være kolonnenavnene: " + string.Join(";", Columns) + ".", ct);
-                return;
+                continue; // a blank line at the end of a file is not an error
             }
-            while (await csv.ReadAsync())
+            RentLedgerLine? line = null;
+            string? why;
+            if (text.Count(c => c == '"') % 2 == 1)
             {
-                var number = csv.Parser.Row;
-                var fields = Enumerable.Range(0, Math.Max(csv.Parser.Count, Columns.Length)).Select(i => i < csv.Parser.Count ? csv.GetField(i)?.Trim() ?? "" : "").ToArray();
-                if (fields.All(f => f.Length == 0))
-                {
-                    continue; // a blank line at the end of a file is not an error
-                }
-                var (line, why) = Parse(fields, rules);
+                why = "Et anførselstegn (\") er ikke lukket på linjen.";
+            }
+            else
+            {
+                var raw = Fields(text, config) ?? [];
+                var fields = Enumerable.Range(0, Math.Max(raw.Length, Columns.Length)).Select(f => f < raw.Length ? raw[f].Trim() : "").ToArray();
+                (line, why) = Parse(fields, rules);
                 if (line is not null && !seen.Add((line.TenancyId, line.Period)))
                 {
                     (line, why) = (null, "Samme leieforhold og periode står på en tidligere linje i filen.");
                 }
-                if (line is null)
-                {
-                    rejections.Add(new RentImportRejection { Id = Guid.CreateVersion7(), ImportId = importId, Row = number, Reason = why! });
-                }
-                else
-                {
-                    rows.Add(new Row(number, line));
-                }
+            }
+            if (line is null)
+            {
+                rejections.Add(new RentImportRejection { Id = Guid.CreateVersion7(), ImportId = importId, Row = number, Reason = why! });
+            }
+            else
+            {
+                rows.Add(new Row(number, line));
             }
         }
         import.TotalRows = rows.Count + rejections.Count;
@@ -217,10 +228,11 @@ public sealed class RentLedgerImporter(
         }
     }
 
-    private static bool HasExpectedHeader(CsvReader csv)
+    private static string[]? Fields(string line, CsvConfiguration config)
     {
-        var header = Enumerable.Range(0, csv.Parser.Count).Select(i => (csv.GetField(i) ?? "").Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
-        return header.SequenceEqual(Columns);
+        using var reader = new StringReader(line);
+        using var parser = new CsvParser(reader, config);
+        return parser.Read() ? parser.Record : null;
     }
 
     /// <summary>One row as a ledger line (identity number still in clear, in the cipher field), or why it is refused.</summary>

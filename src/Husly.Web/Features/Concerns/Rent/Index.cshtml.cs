@@ -43,6 +43,13 @@ public sealed class IndexModel(HuslyDbContext db, RentImports imports, IStringLo
         using var buffer = new MemoryStream();
         await file!.CopyToAsync(buffer, ct);
         var started = await imports.StartAsync(file.FileName, buffer.ToArray(), User.DisplayName(), ct);
+        if (started.Refusal is { } why)
+        {
+            ModelState.AddModelError("file", l[why]);
+            await LoadAsync();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         TempData.Flash(started.AlreadyImported
             ? l["Denne filen ble importert {0}. Den er ikke lest inn på nytt.", Platform.Localization.Format.Timestamp(started.UploadedAt)]
             : l["Filen er lastet opp og importeres nå."]);

@@ -13,10 +13,23 @@ public sealed class RentImports(HuslyDbContext db, RentImportInbox queue, TimePr
 {
     public const int MaxBytes = 30 * 1024 * 1024;
 
-    public sealed record Started(Guid ImportId, bool AlreadyImported, DateTime UploadedAt);
+    /// <summary>The import started or found; or, with <see cref="Refusal"/>, a file that cannot be read at all.</summary>
+    public sealed record Started(Guid ImportId, bool AlreadyImported, DateTime UploadedAt, string? Refusal = null);
+
+    public const string NotUtf8 = "Filen er ikke lagret som UTF-8, så æ, ø og å ville blitt feil. Lagre den som «CSV UTF-8 (kommadelt)» og last opp igjen.";
 
     public async Task<Started> StartAsync(string fileName, byte[] content, string uploadedBy, CancellationToken ct)
     {
+        string text;
+        try
+        {
+            // Norwegian spreadsheets often save Windows-1252: read strictly, so a name is never stored garbled.
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new Started(Guid.Empty, false, default, NotUtf8);
+        }
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         if (await db.RentImports.AsNoTracking().Where(i => i.FileHash == hash && i.Status != ImportStatus.Failed).Select(i => new { i.Id, i.UploadedAt }).FirstOrDefaultAsync(ct) is { } earlier)
         {
@@ -45,8 +58,7 @@ public sealed class RentImports(HuslyDbContext db, RentImportInbox queue, TimePr
             var first = await db.RentImports.AsNoTracking().FirstAsync(i => i.FileHash == hash, ct);
             return new Started(first.Id, true, first.UploadedAt);
         }
-        // Windows-1252 files from older spreadsheets would show as garbage: UTF-8 (with or without BOM) is the format.
-        await queue.Writer.WriteAsync((import.Id, Encoding.UTF8.GetString(content)), ct);
+        await queue.Writer.WriteAsync((import.Id, text), ct);
         return new Started(import.Id, false, import.UploadedAt);
     }
 }

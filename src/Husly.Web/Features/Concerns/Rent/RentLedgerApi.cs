@@ -41,12 +41,15 @@ internal static class RentLedgerApi
             }
             var name = request.Headers["X-File-Name"].ToString() is { Length: > 0 } given ? given : $"api-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv";
             var started = await imports.StartAsync(name, buffer.ToArray(), "API", ct);
+            if (started.Refusal is { } why)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Filen kan ikke leses", why);
+            }
             var location = "/api/v1/rent-ledger/imports/" + started.ImportId;
             return started.AlreadyImported
                 ? Problem(StatusCodes.Status409Conflict, "Filen er allerede importert", $"Den samme filen ble importert {started.UploadedAt:O}. Se {location}.")
                 : Results.Accepted(location, new { id = started.ImportId, status = location });
         })
-        .Accepts<string>("text/csv")
         .WithMetadata(new RequestSizeLimitAttribute(RentImports.MaxBytes))
         .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status409Conflict)
