@@ -97,6 +97,10 @@ public sealed class TriageTests(Apps apps)
         var url = "/concerns/" + concern.Id;
         var worker = app.ClientFor(DemoAccounts.CaseWorkerGrorud);
 
+        // A post without the version it was made from (a tampered form) is refused like a stale one, in words.
+        var noVersion = await worker.PostWithTokenAsync(url + "?handler=Claim");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noVersion.StatusCode);
+        Assert.Contains(ConcernCases.Conflict, (await Html.ParseAsync(noVersion)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync(await worker.GetPageAsync(url), "form[action*='handler=Claim']")).StatusCode);
         var claimed = await LoadAsync(app, concern.Id);
         Assert.Equal(ConcernStatus.InAssessment, claimed.Status);

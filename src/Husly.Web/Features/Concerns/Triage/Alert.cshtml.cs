@@ -32,12 +32,12 @@ public sealed class AlertModel(RentAlerts alerts, IStringLocalizer<SharedResourc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await alerts.OpenAsync(Id, ct) is { } alert ? Show(alert) : NotFound();
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid version, [Bind(Prefix = "Close")] CloseInput input, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(Guid? version, [Bind(Prefix = "Close")] CloseInput input, CancellationToken ct)
     {
         Close = input;
         if (ModelState.IsValid)
         {
-            var result = await alerts.CloseAsync(Id, version, input.Outcome!.Value, string.IsNullOrWhiteSpace(input.OutcomeNote) ? null : input.OutcomeNote.Trim(), ct);
+            var result = await alerts.CloseAsync(Id, version ?? Guid.Empty, input.Outcome!.Value, string.IsNullOrWhiteSpace(input.OutcomeNote) ? null : input.OutcomeNote.Trim(), ct);
             if (result.Status == ChangeStatus.NotFound)
             {
                 return NotFound();

@@ -136,14 +136,14 @@ public sealed class DetailsModel(ConcernCases cases, CaseFiles caseFiles, Organi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostClaimAsync(Guid version, CancellationToken ct) =>
-        DoneAsync(cases.ClaimAsync(Id, version, ct), l["Meldingen er tatt til vurdering av deg."], null, ct);
+    public Task<IActionResult> OnPostClaimAsync(Guid? version, CancellationToken ct) =>
+        DoneAsync(cases.ClaimAsync(Id, version ?? Guid.Empty, ct), l["Meldingen er tatt til vurdering av deg."], null, ct);
 
-    public Task<IActionResult> OnPostAssessAsync(Guid version, [Bind(Prefix = "Assess")] AssessInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostAssessAsync(Guid? version, [Bind(Prefix = "Assess")] AssessInput input, CancellationToken ct)
     {
         Assess = input;
         return ModelState.IsValid
-            ? DoneAsync(cases.AssessAsync(Id, version, input.Severity!.Value, input.Kind!.Value, input.Urgency!.Value, Trimmed(input.Note), ct), l["Vurderingen er lagret."], "assess", ct)
+            ? DoneAsync(cases.AssessAsync(Id, version ?? Guid.Empty, input.Severity!.Value, input.Kind!.Value, input.Urgency!.Value, Trimmed(input.Note), ct), l["Vurderingen er lagret."], "assess", ct)
             : ShowAsync("assess", ct);
     }
 
@@ -166,10 +166,10 @@ public sealed class DetailsModel(ConcernCases cases, CaseFiles caseFiles, Organi
         return Page();
     }
 
-    public Task<IActionResult> OnPostLinkAsync(Guid version, Guid residentId, CancellationToken ct) =>
-        DoneAsync(cases.LinkAsync(Id, version, residentId, ct), l["Meldingen er koblet til brukeren."], "link", ct);
+    public Task<IActionResult> OnPostLinkAsync(Guid? version, Guid residentId, CancellationToken ct) =>
+        DoneAsync(cases.LinkAsync(Id, version ?? Guid.Empty, residentId, ct), l["Meldingen er koblet til brukeren."], "link", ct);
 
-    public Task<IActionResult> OnPostContactAsync(Guid version, [Bind(Prefix = "Contact")] ContactInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostContactAsync(Guid? version, [Bind(Prefix = "Contact")] ContactInput input, CancellationToken ct)
     {
         Contact = input;
         if (!ModelState.IsValid)
@@ -183,10 +183,10 @@ public sealed class DetailsModel(ConcernCases cases, CaseFiles caseFiles, Organi
         {
             at = clock.GetUtcNow().UtcDateTime;
         }
-        return DoneAsync(cases.RecordContactAsync(Id, version, input.Kind!.Value, at, Trimmed(input.Note), ct), l["Kontakten er registrert."], "contact", ct);
+        return DoneAsync(cases.RecordContactAsync(Id, version ?? Guid.Empty, input.Kind!.Value, at, Trimmed(input.Note), ct), l["Kontakten er registrert."], "contact", ct);
     }
 
-    public Task<IActionResult> OnPostMeetingAsync(Guid version, [Bind(Prefix = "Meeting")] MeetingInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostMeetingAsync(Guid? version, [Bind(Prefix = "Meeting")] MeetingInput input, CancellationToken ct)
     {
         Meeting = input;
         if (!ModelState.IsValid)
@@ -203,24 +203,24 @@ public sealed class DetailsModel(ConcernCases cases, CaseFiles caseFiles, Organi
             Summary = input.Summary!.Trim(),
             Agreed = Trimmed(input.Agreed),
         };
-        return DoneAsync(cases.AddMeetingAsync(Id, version, meeting, ct), l["Samarbeidsmøtet er registrert."], "meeting", ct);
+        return DoneAsync(cases.AddMeetingAsync(Id, version ?? Guid.Empty, meeting, ct), l["Samarbeidsmøtet er registrert."], "meeting", ct);
     }
 
-    public Task<IActionResult> OnPostDecideAsync(Guid version, [Bind(Prefix = "Decide")] DecideInput input, CancellationToken ct)
+    public Task<IActionResult> OnPostDecideAsync(Guid? version, [Bind(Prefix = "Decide")] DecideInput input, CancellationToken ct)
     {
         Decide = input;
         return ModelState.IsValid
-            ? DoneAsync(cases.DecideAsync(Id, version, input.Outcome!.Value, input.Reason!.Trim(), Trimmed(input.ReferredTo), ct), l["Beslutningen er registrert."], "decide", ct)
+            ? DoneAsync(cases.DecideAsync(Id, version ?? Guid.Empty, input.Outcome!.Value, input.Reason!.Trim(), Trimmed(input.ReferredTo), ct), l["Beslutningen er registrert."], "decide", ct)
             : ShowAsync("decide", ct);
     }
 
-    public Task<IActionResult> OnPostCloseAsync(Guid version, CancellationToken ct) =>
-        DoneAsync(cases.CloseAsync(Id, version, ct), l["Meldingen er avsluttet."], null, ct);
+    public Task<IActionResult> OnPostCloseAsync(Guid? version, CancellationToken ct) =>
+        DoneAsync(cases.CloseAsync(Id, version ?? Guid.Empty, ct), l["Meldingen er avsluttet."], null, ct);
 
-    public Task<IActionResult> OnPostReopenAsync(Guid version, [Required(ErrorMessage = "Skriv hvorfor meldingen gjenåpnes.")][StringLength(1000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")] string? reason, CancellationToken ct) =>
-        ModelState.IsValid ? DoneAsync(cases.ReopenAsync(Id, version, reason!.Trim(), ct), l["Meldingen er gjenåpnet."], "reopen", ct) : ShowAsync("reopen", ct);
+    public Task<IActionResult> OnPostReopenAsync(Guid? version, [Required(ErrorMessage = "Skriv hvorfor meldingen gjenåpnes.")][StringLength(1000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")] string? reason, CancellationToken ct) =>
+        ModelState.IsValid ? DoneAsync(cases.ReopenAsync(Id, version ?? Guid.Empty, reason!.Trim(), ct), l["Meldingen er gjenåpnet."], "reopen", ct) : ShowAsync("reopen", ct);
 
-    public async Task<IActionResult> OnPostRouteAsync(Guid version, Guid? districtId,
+    public async Task<IActionResult> OnPostRouteAsync(Guid? version, Guid? districtId,
         [Required(ErrorMessage = "Skriv hvorfor meldingen hører til en annen bydel.")][StringLength(1000, ErrorMessage = "Teksten kan ha høyst {1} tegn.")] string? reason, CancellationToken ct)
     {
         if (districtId is null)
@@ -231,7 +231,7 @@ public sealed class DetailsModel(ConcernCases cases, CaseFiles caseFiles, Organi
         {
             return await ShowAsync("route", ct);
         }
-        var result = await cases.RouteAsync(Id, version, districtId!.Value, reason!.Trim(), ct);
+        var result = await cases.RouteAsync(Id, version ?? Guid.Empty, districtId!.Value, reason!.Trim(), ct);
         if (result.IsDone)
         {
             // It has left the sender's district: back to the queue.
