@@ -99,8 +99,10 @@ public sealed class ResidentAccess(HuslyDbContext db, AccessLog log, TimeProvide
     /// <summary>Appends the entries and returns when they are committed (see <see cref="AccessLog"/>).</summary>
     public Task LogAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken ct) => log.AppendAsync(entries, ct);
 
-    public static AccessLogEntry Entry(CaseActor a, Guid? residentId, string action, AccessOutcome outcome, string? reason = null) => new()
+    /// <summary>One entry: about a resident, or (<paramref name="concernId"/>) a concern or rent alert, or both.</summary>
+    public static AccessLogEntry Entry(CaseActor a, Guid? residentId, string action, AccessOutcome outcome, string? reason = null, Guid? concernId = null) => new()
     {
+        ConcernId = concernId,
         UserId = a.UserId == Guid.Empty ? null : a.UserId,
         UserName = a.Name,
         Role = a.Role,

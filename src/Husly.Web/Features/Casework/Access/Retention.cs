@@ -128,25 +128,7 @@ public sealed class Retention(HuslyDbContext db, AccessLogSeal seal, IOptions<Re
 /// <summary>Runs <see cref="Retention"/> at start and then on an interval.</summary>
 public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, ILogger<RetentionJob> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(Math.Max(1, options.Value.IntervalHours)));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Retention>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Retention run failed; it is tried again at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.Enabled ? Task.CompletedTask
+        : Husly.Platform.Jobs.PeriodicRun.RunAsync(scopes, TimeSpan.FromHours(Math.Max(1, options.Value.IntervalHours)), logger, "Retention",
+            (services, ct) => services.GetRequiredService<Retention>().RunAsync(ct), stoppingToken);
 }

@@ -206,10 +206,5 @@ public sealed class ConcernCases(HuslyDbContext db, ResidentAccess access, TimeP
     public const string Conflict = "Noen andre har endret meldingen i mellomtiden. Ingenting er lagret. Se gjennom siden og prøv igjen.";
 
     private Task LogAsync(CaseActor a, IEnumerable<Guid> ids, string action, AccessOutcome outcome, CancellationToken ct) =>
-        access.LogAsync(ids.Select(id =>
-        {
-            var entry = ResidentAccess.Entry(a, null, action, outcome);
-            entry.ConcernId = id;
-            return entry;
-        }).ToList(), ct);
+        access.LogAsync(ids.Select(id => ResidentAccess.Entry(a, null, action, outcome, concernId: id)).ToList(), ct);
 }

@@ -48,12 +48,7 @@ public sealed class ConcernEscalation(HuslyDbContext db, ResidentAccess access, 
         if (escalated.Count > 0)
         {
             var system = new CaseActor(Guid.Empty, System, "", null, "", null, null);
-            await access.LogAsync(escalated.Select(id =>
-            {
-                var entry = ResidentAccess.Entry(system, null, AccessActions.ConcernEscalated, AccessOutcome.Granted);
-                entry.ConcernId = id;
-                return entry;
-            }).ToList(), ct);
+            await access.LogAsync(escalated.Select(id => ResidentAccess.Entry(system, null, AccessActions.ConcernEscalated, AccessOutcome.Granted, concernId: id)).ToList(), ct);
         }
         return escalated.Count;
     }
@@ -61,29 +56,7 @@ public sealed class ConcernEscalation(HuslyDbContext db, ResidentAccess access, 
 
 public sealed class ConcernEscalationJob(IServiceScopeFactory scopes, IOptions<ConcernOptions> options, ILogger<ConcernEscalationJob> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.EscalationEnabled)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.EscalationIntervalMinutes));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var count = await scope.ServiceProvider.GetRequiredService<ConcernEscalation>().RunAsync(stoppingToken);
-                if (count > 0)
-                {
-                    logger.LogInformation("Escalated {Count} concerns past their deadline", count);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The concern escalation run failed; it runs again at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.EscalationEnabled ? Task.CompletedTask
+        : Husly.Platform.Jobs.PeriodicRun.RunAsync(scopes, TimeSpan.FromMinutes(options.Value.EscalationIntervalMinutes), logger, "Concern escalation",
+            (services, ct) => services.GetRequiredService<ConcernEscalation>().RunAsync(ct), stoppingToken);
 }

@@ -138,11 +138,9 @@ public sealed class ConcernIntake(
     /// <summary>The concern is stored by now; a log that cannot be written must not make the reporter send it again.</summary>
     private async Task LogAsync(CaseActor actor, Guid? concernId, string action, AccessOutcome outcome = AccessOutcome.Granted)
     {
-        var entry = ResidentAccess.Entry(actor, null, action, outcome);
-        entry.ConcernId = concernId;
         try
         {
-            await access.LogAsync([entry], CancellationToken.None);
+            await access.LogAsync([ResidentAccess.Entry(actor, null, action, outcome, concernId: concernId)], CancellationToken.None);
         }
         catch (Exception e) when (IsUnavailable(e, CancellationToken.None))
         {

@@ -99,10 +99,5 @@ public sealed class RentAlerts(HuslyDbContext db, ResidentAccess access, TimePro
     }
 
     private Task LogAsync(CaseActor a, IEnumerable<(Guid Alert, Guid? Resident)> alerts, string action, AccessOutcome outcome, CancellationToken ct) =>
-        access.LogAsync(alerts.Select(x =>
-        {
-            var entry = ResidentAccess.Entry(a, x.Resident, action, outcome);
-            entry.ConcernId = x.Alert;
-            return entry;
-        }).ToList(), ct);
+        access.LogAsync(alerts.Select(x => ResidentAccess.Entry(a, x.Resident, action, outcome, concernId: x.Alert)).ToList(), ct);
 }

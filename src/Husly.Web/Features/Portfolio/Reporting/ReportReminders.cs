@@ -71,25 +71,7 @@ public sealed class ReportReminders(HuslyDbContext db, ReportMail mail, TimeProv
 
 public sealed class ReportReminderJob(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, ILogger<ReportReminderJob> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.IntervalMinutes));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReportReminders>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Report reminders failed; they are tried again at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.Enabled ? Task.CompletedTask
+        : Husly.Platform.Jobs.PeriodicRun.RunAsync(scopes, TimeSpan.FromMinutes(options.Value.IntervalMinutes), logger, "Report reminders",
+            (services, ct) => services.GetRequiredService<ReportReminders>().RunAsync(ct), stoppingToken);
 }
