@@ -332,6 +332,27 @@ public sealed class TriageTests(Apps apps)
             && e.UserId == DemoIds.User(DemoAccounts.TeamLeaderGrorud.Email))));
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Who_read_a_concern_cannot_be_changed_in_the_database_unnoticed(TestDatabase db)
+    {
+        // An app of its own: the log is broken on purpose for a moment, which other tests must not see.
+        await using var app = new HuslyApp(db);
+        var concern = await AddConcernAsync(app, "Grorud", TestData.Unique("Bevis"));
+        await app.ClientFor(DemoAccounts.CaseWorkerGrorud).GetPageAsync("/concerns/" + concern.Id);
+        var log = app.Services.GetRequiredService<AccessLog>();
+        var entry = await app.QueryAsync(d => d.AccessLog.AsNoTracking().SingleAsync(e => e.ConcernId == concern.Id && e.Action == AccessActions.ConcernView));
+        Assert.True((await log.VerifyAsync(CancellationToken.None)).Intact);
+
+        // Pointing the read at another concern, or wiping which concern it was, breaks the chain at that entry.
+        foreach (Guid? forged in new Guid?[] { Guid.NewGuid(), null })
+        {
+            await app.WithDbAsync(d => d.AccessLog.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConcernId, forged)));
+            Assert.Equal(entry.Sequence, (await log.VerifyAsync(CancellationToken.None)).BrokenAt);
+        }
+        await app.WithDbAsync(d => d.AccessLog.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConcernId, concern.Id)));
+        Assert.True((await log.VerifyAsync(CancellationToken.None)).Intact);
+    }
+
     [Fact]
     public void A_small_outcome_hides_every_outcome_in_its_row()
     {
