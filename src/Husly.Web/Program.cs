@@ -7,6 +7,7 @@ using Husly.Features.Calls;
 using Husly.Features.Catalogue;
 using Husly.Features.Casework;
 using Husly.Features.Concerns;
+using Husly.Features.Outcomes;
 using Husly.Features.Portfolio;
 using Husly.Platform;
 using Husly.Platform.Auth;
@@ -48,6 +49,7 @@ builder.Services.AddCasework();
 builder.Services.AddCalls();
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddConcerns();
+builder.Services.AddOutcomes();
 builder.Services.AddOptions<Husly.Features.Bench.BenchOptions>().BindConfiguration("Bench").ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();

@@ -114,6 +114,10 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Concerns.Rent.RentAlert> RentAlerts => Set<Husly.Features.Concerns.Rent.RentAlert>();
     public DbSet<Husly.Features.Concerns.Rent.RentAlertRule> RentAlertRules => Set<Husly.Features.Concerns.Rent.RentAlertRule>();
     public DbSet<Husly.Features.Catalogue.AdoptionResult> AdoptionResults => Set<Husly.Features.Catalogue.AdoptionResult>();
+    public DbSet<Husly.Features.Casework.OutcomeSubject> OutcomeSubjects => Set<Husly.Features.Casework.OutcomeSubject>();
+    public DbSet<Husly.Features.Outcomes.OutcomeRecord> OutcomeRecords => Set<Husly.Features.Outcomes.OutcomeRecord>();
+    public DbSet<Husly.Features.Outcomes.ConcernRecord> ConcernRecords => Set<Husly.Features.Outcomes.ConcernRecord>();
+    public DbSet<Husly.Features.Outcomes.OutcomeRun> OutcomeRuns => Set<Husly.Features.Outcomes.OutcomeRun>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -40,6 +40,20 @@ public sealed class BoundaryTests
         Assert.True(result.IsSuccessful, Explain(result));
     }
 
+    /// <summary>ADR 15: Outcomes reads the de-identified results casework fills, never casework or concerns themselves (and
+    /// the resident-data path test keeps any of its code off the resident tables).</summary>
+    [Fact]
+    public void Outcomes_never_reads_casework_or_concerns()
+    {
+        Assert.NotEmpty(Types.InAssembly(App).That().ResideInNamespaceStartingWith("Husly.Features.Outcomes").GetTypes());
+        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("Husly.Features.Outcomes")
+            .ShouldNot().HaveDependencyOnAny("Husly.Features.Casework", "Husly.Features.Concerns").GetResult();
+        Assert.True(result.IsSuccessful, Explain(result));
+        // The results themselves carry no resident data, and nothing in Outcomes touches a table that does.
+        Assert.DoesNotContain(Types.InAssembly(App).That().ResideInNamespaceStartingWith("Husly.Features.Outcomes").GetTypes(),
+            t => t.IsAssignableTo(typeof(Husly.Common.IResidentData)));
+    }
+
     [Fact]
     public void Common_holds_no_framework_or_IO_types()
     {

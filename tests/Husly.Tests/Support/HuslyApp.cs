@@ -94,6 +94,9 @@ public sealed class HuslyApp : WebApplicationFactory<Program>
         builder.UseSetting("Catalogue:RequestsPerMinute", "1000000");
         builder.UseSetting("Concerns:ReportsPerHourPerAddress", "0");
         builder.UseSetting("Concerns:EscalationEnabled", "false");
+        // Tests start and run the outcome computation themselves, on residents they make (no demo histories).
+        builder.UseSetting("Outcomes:JobEnabled", "false");
+        builder.UseSetting("DemoData:HistoryResidents", "0");
         builder.UseSetting("Concerns:Import:ApiKey", RentApiKey);
         builder.UseSetting("Casework:AccessLog:CurrentKeyId", "test-1");
         builder.UseSetting("Casework:AccessLog:CheckpointDirectory", _checkpoints);

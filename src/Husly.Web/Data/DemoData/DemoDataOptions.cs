@@ -15,6 +15,11 @@ public sealed class DemoDataOptions
     [Range(0, 2_000_000)]
     public int Residents { get; set; } = 40;
 
+    /// <summary>Invented follow-up histories since 2017 in districts without demo case workers, for the outcome
+    /// dashboards (issue 13); no demo account sees these people.</summary>
+    [Range(0, 2_000_000)]
+    public int HistoryResidents { get; set; } = 1000;
+
     /// <summary>Extra submitted applications, each reviewed twice, in the open demo call; for benchmarks of the call
     /// overview (e.g. 500). None by default.</summary>
     [Range(0, 100_000)]

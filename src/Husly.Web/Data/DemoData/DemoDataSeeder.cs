@@ -145,6 +145,16 @@ internal sealed class DemoDataSeeder(
         db.DeliveredHours.AddRange(residents.SelectMany(r => r.Hours));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+        foreach (var batch in DemoOutcomes.Generate(demo.Value.HistoryResidents, DateOnly.FromDateTime(now)).Chunk(500))
+        {
+            db.Residents.AddRange(batch.Select(h => h.Resident));
+            db.Enrolments.AddRange(batch.Select(h => h.Enrolment));
+            db.Decisions.AddRange(batch.Select(h => h.Decision).OfType<Husly.Features.Casework.Decisions.Decision>());
+            db.DeliveredHours.AddRange(batch.SelectMany(h => h.Hours));
+            db.RentAlerts.AddRange(batch.Select(h => h.Eviction).OfType<Husly.Features.Concerns.Rent.RentAlert>());
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
         db.Concerns.AddRange(DemoConcerns.All(now));
         db.RentAlerts.AddRange(DemoConcerns.Alerts(now));
         await db.SaveChangesAsync();

@@ -30,6 +30,9 @@ internal static class CaseworkModule
         services.AddOptions<RetentionOptions>().BindConfiguration("Casework:Retention").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Retention>();
         services.AddHostedService<RetentionJob>();
+        services.AddOptions<OutcomeOptions>().BindConfiguration("Outcomes").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<OutcomeExtraction>();
+        services.AddHostedService<OutcomeJob>();
         // Other roles get the 403 page before anything is read, so nothing is revealed; RefusedAttempts logs the attempt.
         services.PostConfigure<RazorPagesOptions>(o =>
         {

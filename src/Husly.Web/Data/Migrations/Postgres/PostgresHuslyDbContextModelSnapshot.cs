@@ -1564,6 +1564,19 @@ namespace Husly.Data.Migrations.Postgres
                     b.ToTable("Transfers");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.OutcomeSubject", b =>
+                {
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonKey")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ResidentId");
+
+                    b.ToTable("OutcomeSubjects");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Plans.CrisisPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3406,6 +3419,174 @@ namespace Husly.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RentLedgerLines");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.ConcernRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("InTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Pending")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Year");
+
+                    b.ToTable("ConcernRecords");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.OutcomeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<double>("DeliveredHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Evictions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowUpDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HomeMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HomelessDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HousingAtEnd")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("HousingAtStart")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("InstitutionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationForm")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("PersonKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("PlannedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("PrisonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Settled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TemporaryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "PersonKey");
+
+                    b.HasIndex("RunId", "Year", "DistrictId");
+
+                    b.ToTable("OutcomeRecords");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.OutcomeRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ConcernRecords")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "FinishedAt");
+
+                    b.ToTable("OutcomeRuns");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>

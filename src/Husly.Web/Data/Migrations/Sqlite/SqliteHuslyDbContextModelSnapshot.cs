@@ -1559,6 +1559,19 @@ namespace Husly.Data.Migrations.Sqlite
                     b.ToTable("Transfers");
                 });
 
+            modelBuilder.Entity("Husly.Features.Casework.OutcomeSubject", b =>
+                {
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResidentId");
+
+                    b.ToTable("OutcomeSubjects");
+                });
+
             modelBuilder.Entity("Husly.Features.Casework.Plans.CrisisPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3401,6 +3414,170 @@ namespace Husly.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RentLedgerLines");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.ConcernRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Year");
+
+                    b.ToTable("ConcernRecords");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.OutcomeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DeliveredHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evictions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomeMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomelessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HousingAtEnd")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HousingAtStart")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationForm")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PlannedHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PrisonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TemporaryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "PersonKey");
+
+                    b.HasIndex("RunId", "Year", "DistrictId");
+
+                    b.ToTable("OutcomeRecords");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.OutcomeRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcernRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "FinishedAt");
+
+                    b.ToTable("OutcomeRuns");
                 });
 
             modelBuilder.Entity("Husly.Features.Portfolio.Benefits.Benefit", b =>

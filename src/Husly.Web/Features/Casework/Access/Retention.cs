@@ -78,6 +78,8 @@ public sealed class Retention(HuslyDbContext db, AccessLogSeal seal, IOptions<Re
             .SetProperty(r => r.Address, (string?)null).SetProperty(r => r.Protection, ProtectionLevel.None)
             .SetProperty(r => r.BirthDate, new DateOnly(birthYear, 1, 1)).SetProperty(r => r.AnonymisedAt, now), ct);
         await db.ResidentNamedWorkers.Where(n => n.ResidentId == id).ExecuteDeleteAsync(ct);
+        // Results computed from now on get a new random key: nothing joins them to the person's earlier ones (ADR 15).
+        await db.OutcomeSubjects.Where(s => s.ResidentId == id).ExecuteDeleteAsync(ct);
         await db.ResidentChanges.Where(c => c.ResidentId == id).ExecuteDeleteAsync(ct);
         await db.LivingSituations.Where(p => p.ResidentId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Note, (string?)null), ct);
         var enrolments = db.Enrolments.Where(e => e.ResidentId == id).Select(e => e.Id);

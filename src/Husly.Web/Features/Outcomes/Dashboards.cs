@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Husly.Data;
+using Husly.Features.Administration.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Husly.Features.Outcomes;
+
+/// <summary>One model per completed run, built on the first request that needs it and kept until a newer run completes.
+/// Building reads the run's records once (five grouped queries) and suppresses every figure.</summary>
+public sealed class OutcomeModelCache
+{
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<OutcomeModel>>> models = new();
+
+    public Task<OutcomeModel> GetAsync(OutcomeRun run, Func<Task<OutcomeModel>> build)
+    {
+        var lazy = models.GetOrAdd(run.Id, _ => new Lazy<Task<OutcomeModel>>(build));
+        foreach (var old in models.Keys.Where(k => k != run.Id))
+        {
+            models.TryRemove(old, out _);
+        }
+        return lazy.Value.ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully)
+            {
+                models.TryRemove(run.Id, out _); // a failed build is tried again by the next request
+            }
+            return t;
+        }, TaskScheduler.Default).Unwrap();
+    }
+}
+
+/// <summary>The published figures and the names of what they are cut by.</summary>
+public sealed class Dashboards(HuslyDbContext db, OutcomeRuns runs, OutcomeModelCache cache, IServiceScopeFactory scopes)
+{
+    public sealed record Names(IReadOnlyDictionary<string, string> Districts, IReadOnlyDictionary<string, string> Projects);
+
+    /// <summary>The newest completed run's model, or null before the first run has completed.</summary>
+    public async Task<OutcomeModel?> ModelAsync(CancellationToken ct = default)
+    {
+        if (await runs.PublishedAsync(ct) is not { } run)
+        {
+            return null;
+        }
+        return await cache.GetAsync(run, async () =>
+        {
+            // Its own scope: the build outlives the request that started it when others wait for it too.
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<HuslyDbContext>();
+            return await OutcomeModel.BuildAsync(context, run, CancellationToken.None);
+        });
+    }
+
+    /// <summary>Districts (with the central desk for concerns) and the projects with results, by key value.</summary>
+    public async Task<Names> NamesAsync(OutcomeModel model, CancellationToken ct = default)
+    {
+        var districts = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var projectIds = model.ValuesOf(Dim.Project).Where(v => v != Dim.None).Select(Guid.Parse).ToList();
+        var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var districtNames = districts.ToDictionary(d => Dim.Of(d.Id), d => d.Name);
+        var projectNames = projects.ToDictionary(p => Dim.Of(p.Id), p => p.Name);
+        return new Names(districtNames, projectNames);
+    }
+}
