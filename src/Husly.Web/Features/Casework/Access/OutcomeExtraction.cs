@@ -225,7 +225,11 @@ public sealed class OutcomeJob(IServiceScopeFactory scopes, Husly.Features.Outco
                 await using var scope = scopes.CreateAsyncScope();
                 var extraction = scope.ServiceProvider.GetRequiredService<OutcomeExtraction>();
                 await extraction.StartNightlyAsync(stoppingToken);
-                await extraction.WorkAsync(stoppingToken);
+                if (await extraction.WorkAsync(stoppingToken))
+                {
+                    // Build the new figures now (suppression takes a moment), so the first reader does not wait for them.
+                    await scope.ServiceProvider.GetRequiredService<Dashboards>().ModelAsync(stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
