@@ -99,6 +99,9 @@ public sealed class HandlerRefusalTests(Apps apps)
         _ when route.StartsWith("/privacy", StringComparison.Ordinal) => role == Roles.PrivacyOfficer,
         _ when route.StartsWith("/administration", StringComparison.Ordinal) => role == Roles.Administrator,
         "/calls/subscriptions" => true, // anyone signed in asks for their own alerts
+        // The programme keeps the unit costs; anyone in a municipality saves their own organisation's self-assessment.
+        "/outcomes/costs" => role is Roles.ProgrammeOwner or Roles.ProgrammeManager or Roles.Administrator,
+        "/selvvurdering" => role != Roles.Partner,
         _ when route.StartsWith("/bekymring", StringComparison.Ordinal) => true, // anyone, signed in or not, reports a worry
         "/calls/{id}/apply" => role is Roles.ProjectLead or Roles.DistrictDirector, // starts a draft of their own
         _ when route.StartsWith("/applications", StringComparison.Ordinal) => false, // the target is a draft nobody here works on

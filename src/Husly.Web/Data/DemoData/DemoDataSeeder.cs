@@ -155,6 +155,7 @@ internal sealed class DemoDataSeeder(
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
         }
+        db.UnitCosts.AddRange(DemoOutcomes.UnitCosts(now));
         db.Concerns.AddRange(DemoConcerns.All(now));
         db.RentAlerts.AddRange(DemoConcerns.Alerts(now));
         await db.SaveChangesAsync();

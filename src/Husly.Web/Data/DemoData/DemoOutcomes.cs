@@ -167,4 +167,34 @@ public static class DemoOutcomes
             yield return new History(resident, enrolment, decision, hours, eviction);
         }
     }
+
+    /// <summary>Example unit costs, marked as examples: plausible orders of magnitude for the demo, not official rates.</summary>
+    public static IEnumerable<Husly.Features.Outcomes.Costs.UnitCost> UnitCosts(DateTime now)
+    {
+        const string source = "Eksempeltall for demonstrasjon, ikke offisielle satser. Bytt ut med kommunens egne tall (for eksempel KOSTRA, Utenfor-regnskapet eller egne regnskap).";
+        (Husly.Features.Outcomes.Costs.CostItem Item, int Low, int Expected, int High)[] figures =
+        [
+            (Husly.Features.Outcomes.Costs.CostItem.StaffHour, 600, 800, 1_000),
+            (Husly.Features.Outcomes.Costs.CostItem.InstitutionDay, 4_000, 6_000, 9_000),
+            (Husly.Features.Outcomes.Costs.CostItem.TemporaryNight, 800, 1_200, 1_800),
+            (Husly.Features.Outcomes.Costs.CostItem.PrisonDay, 2_500, 3_200, 4_000),
+            (Husly.Features.Outcomes.Costs.CostItem.SpecialistHealthDay, 8_000, 12_000, 16_000),
+            (Husly.Features.Outcomes.Costs.CostItem.Eviction, 40_000, 80_000, 150_000),
+            (Husly.Features.Outcomes.Costs.CostItem.BenefitMonth, 7_000, 9_000, 12_000),
+        ];
+        return figures.Select(f => new Husly.Features.Outcomes.Costs.UnitCost
+        {
+            Id = DemoIds.For("unit-cost:" + f.Item),
+            Item = f.Item,
+            Version = 1,
+            PriceYear = now.Year,
+            Low = f.Low,
+            Expected = f.Expected,
+            High = f.High,
+            Source = source,
+            IsExample = true,
+            CreatedAt = now,
+            CreatedBy = "Demodata",
+        });
+    }
 }

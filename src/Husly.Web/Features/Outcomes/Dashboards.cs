@@ -50,6 +50,41 @@ public sealed class Dashboards(HuslyDbContext db, OutcomeRuns runs, OutcomeModel
         });
     }
 
+    /// <summary>The key and name of the scope a district and/or project choose; an id the run has no figures for is an
+    /// error on its field (and left out).</summary>
+    public static (string Key, string Name) Scope(ref Guid? district, ref Guid? project, Names names,
+        Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        var parts = new List<(string, string)>();
+        if (district is { } d)
+        {
+            if (names.Districts.ContainsKey(Dim.Of(d)))
+            {
+                parts.Add((Dim.District, Dim.Of(d)));
+            }
+            else
+            {
+                state.AddModelError("District", l["Velg en bydel fra listen."]);
+                district = null;
+            }
+        }
+        if (project is { } p)
+        {
+            if (names.Projects.ContainsKey(Dim.Of(p)))
+            {
+                parts.Add((Dim.Project, Dim.Of(p)));
+            }
+            else
+            {
+                state.AddModelError("Project", l["Velg et prosjekt fra listen."]);
+                project = null;
+            }
+        }
+        var name = parts.Count == 0 ? l["Hele programmet"].Value
+            : string.Join(" – ", parts.Select(x => x.Item1 == Dim.District ? names.Districts[x.Item2] : names.Projects[x.Item2]));
+        return (Dim.Key(parts), name);
+    }
+
     /// <summary>Districts (with the central desk for concerns) and the projects with results, by key value.</summary>
     public async Task<Names> NamesAsync(OutcomeModel model, CancellationToken ct = default)
     {

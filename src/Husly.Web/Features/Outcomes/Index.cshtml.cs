@@ -127,31 +127,10 @@ public sealed class IndexModel(Dashboards dashboards, IStringLocalizer<SharedRes
     private string Validate()
     {
         var model = Model!;
-        var parts = new List<(string, string)>();
-        if (District is { } d)
-        {
-            if (!Names.Districts.ContainsKey(Dim.Of(d)))
-            {
-                ModelState.AddModelError(nameof(District), l["Velg en bydel fra listen."]);
-                District = null;
-            }
-            else
-            {
-                parts.Add((Dim.District, Dim.Of(d)));
-            }
-        }
-        if (Project is { } p)
-        {
-            if (!Names.Projects.ContainsKey(Dim.Of(p)))
-            {
-                ModelState.AddModelError(nameof(Project), l["Velg et prosjekt fra listen."]);
-                Project = null;
-            }
-            else
-            {
-                parts.Add((Dim.Project, Dim.Of(p)));
-            }
-        }
+        var district = District;
+        var project = Project;
+        var (key, name) = Dashboards.Scope(ref district, ref project, Names, ModelState, l);
+        (District, Project, ScopeName) = (district, project, name);
         var first = model.Years.Count > 0 ? model.Years[0] : model.AsOf.Year;
         var last = model.Years.Count > 0 ? model.Years[^1] : model.AsOf.Year;
         if (From > To)
@@ -182,9 +161,7 @@ public sealed class IndexModel(Dashboards dashboards, IStringLocalizer<SharedRes
             ModelState.AddModelError(nameof(Chart), l["Velg et mål fra listen."]);
             Chart = null;
         }
-        ScopeName = District is null && Project is null ? l["Hele programmet"]
-            : string.Join(" – ", new[] { District is { } dd ? Names.Districts[Dim.Of(dd)] : null, Project is { } pp ? Names.Projects[Dim.Of(pp)] : null }.OfType<string>());
-        return Dim.Key(parts);
+        return key;
     }
 
     // What each table shows per group: a column title and how it reads the figures.

@@ -96,6 +96,54 @@ namespace Husly.Data.Migrations.Postgres
                     table.PrimaryKey("PK_OutcomeSubjects", x => x.ResidentId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SavedAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityNumber = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    Answers = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedAssessments_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitCosts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Item = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    PriceYear = table.Column<int>(type: "integer", nullable: false),
+                    Low = table.Column<int>(type: "integer", nullable: false),
+                    Expected = table.Column<int>(type: "integer", nullable: false),
+                    High = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IsExample = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitCosts", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConcernRecords_RunId_Year",
                 table: "ConcernRecords",
@@ -115,6 +163,18 @@ namespace Husly.Data.Migrations.Postgres
                 name: "IX_OutcomeRuns_Status_FinishedAt",
                 table: "OutcomeRuns",
                 columns: new[] { "Status", "FinishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedAssessments_OrganisationId_Year",
+                table: "SavedAssessments",
+                columns: new[] { "OrganisationId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitCosts_Item_Version",
+                table: "UnitCosts",
+                columns: new[] { "Item", "Version" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -131,6 +191,12 @@ namespace Husly.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OutcomeSubjects");
+
+            migrationBuilder.DropTable(
+                name: "SavedAssessments");
+
+            migrationBuilder.DropTable(
+                name: "UnitCosts");
         }
     }
 }
