@@ -119,6 +119,8 @@ public class BrowserHost : IAsyncLifetime
             builder.UseSetting("Casework:Retention:Enabled", "false");
             builder.UseSetting("DemoData:Enabled", "true");
             builder.UseSetting("DemoData:Projects", "60");
+            // Years of invented follow-up for the outcome dashboards (the first run starts with the app).
+            builder.UseSetting("DemoData:HistoryResidents", "300");
             builder.UseUrls("http://127.0.0.1:0");
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }

@@ -85,13 +85,15 @@ public sealed class Dashboards(HuslyDbContext db, OutcomeRuns runs, OutcomeModel
         return (Dim.Key(parts), name);
     }
 
-    /// <summary>Districts (with the central desk for concerns) and the projects with results, by key value.</summary>
-    public async Task<Names> NamesAsync(OutcomeModel model, CancellationToken ct = default)
+    /// <summary>Districts and the projects with results the user may read, by key value.</summary>
+    public async Task<Names> NamesAsync(OutcomeModel model, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
     {
         var districts = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District)
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var projectIds = model.ValuesOf(Dim.Project).Where(v => v != Dim.None).Select(Guid.Parse).ToList();
-        var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        // Only projects the user may read are named (and offered as a filter); the others show as "another project".
+        var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
+            .Where(Portfolio.Projects.ProjectAuthorizationHandler.ReadableBy(user)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var districtNames = districts.ToDictionary(d => Dim.Of(d.Id), d => d.Name);
         var projectNames = projects.ToDictionary(p => Dim.Of(p.Id), p => p.Name);
         return new Names(districtNames, projectNames);

@@ -31,7 +31,7 @@ public sealed record BarChart(string Id, string Caption, IReadOnlyList<(string L
 /// <summary>The outcome dashboards (issue 13 §2): the whole programme, a district or a project, over years and against a
 /// baseline year, from the newest completed run's suppressed model. Filters are a plain GET form; the same figures as
 /// a CSV file, an Excel workbook or a printout.</summary>
-public sealed class IndexModel(Dashboards dashboards, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxYears = 15;
 
@@ -75,6 +75,9 @@ public sealed class IndexModel(Dashboards dashboards, IStringLocalizer<SharedRes
     public BarChart? BreakdownChart { get; private set; }
     public bool Printing { get; private set; }
 
+    /// <summary>Set when the chosen project exists but has no one in follow-up in the figures.</summary>
+    public string? ProjectWithoutResults { get; private set; }
+
     /// <summary>The measures a chart can show (counts and sums, not the complements).</summary>
     public static readonly Measure[] Chartable = [.. Enum.GetValues<Measure>().Where(OutcomeModel.Shown)];
 
@@ -85,7 +88,14 @@ public sealed class IndexModel(Dashboards dashboards, IStringLocalizer<SharedRes
         {
             return Page();
         }
-        Names = await dashboards.NamesAsync(Model, ct);
+        Names = await dashboards.NamesAsync(Model, User, ct);
+        // A project nobody in follow-up belongs to (yet): say so, rather than call the choice wrong.
+        if (Project is { } chosen && !Names.Projects.ContainsKey(Dim.Of(chosen))
+            && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Projects.Where(p => p.Id == chosen).Where(Portfolio.Projects.ProjectAuthorizationHandler.ReadableBy(User)).Select(p => p.Name), ct) is { } project)
+        {
+            ProjectWithoutResults = project;
+            return Page();
+        }
         var key = Validate();
         Printing = format == "print";
         if (!ModelState.IsValid)
@@ -214,7 +224,7 @@ public sealed class IndexModel(Dashboards dashboards, IStringLocalizer<SharedRes
                 [.. values.Select(v => (v.Label, Shown.Of(model.Get(year, chart, Child(v.Value)))))]);
         }
         string DistrictName(string v) => Names.Districts.GetValueOrDefault(v) ?? l["Ukjent bydel"];
-        string ProjectName(string v) => v == Dim.None ? l["Uten prosjekt"] : Names.Projects.GetValueOrDefault(v) ?? l["Ukjent prosjekt"];
+        string ProjectName(string v) => v == Dim.None ? l["Uten prosjekt"] : Names.Projects.GetValueOrDefault(v) ?? l["Et prosjekt du ikke har tilgang til"];
         if (District is null)
         {
             Breakdown("bydel", l["Etter bydel"], l["Bydel"], Dim.District, DistrictName);

@@ -59,7 +59,7 @@ public sealed class CalculatorModel(Dashboards dashboards, HuslyDbContext db, IS
         {
             return;
         }
-        Names = await dashboards.NamesAsync(Model, ct);
+        Names = await dashboards.NamesAsync(Model, User, ct);
         var district = District;
         var project = Project;
         var (key, name) = Dashboards.Scope(ref district, ref project, Names, ModelState, l);
