@@ -118,6 +118,7 @@ public abstract class HuslyDbContext(DbContextOptions options)
     public DbSet<Husly.Features.Outcomes.OutcomeRecord> OutcomeRecords => Set<Husly.Features.Outcomes.OutcomeRecord>();
     public DbSet<Husly.Features.Outcomes.ConcernRecord> ConcernRecords => Set<Husly.Features.Outcomes.ConcernRecord>();
     public DbSet<Husly.Features.Outcomes.OutcomeRun> OutcomeRuns => Set<Husly.Features.Outcomes.OutcomeRun>();
+    public DbSet<Husly.Features.Outcomes.PublishedYear> PublishedYears => Set<Husly.Features.Outcomes.PublishedYear>();
     public DbSet<Husly.Features.Outcomes.Costs.UnitCost> UnitCosts => Set<Husly.Features.Outcomes.Costs.UnitCost>();
     public DbSet<Husly.Features.Outcomes.SelfAssessment.SavedAssessment> SavedAssessments => Set<Husly.Features.Outcomes.SelfAssessment.SavedAssessment>();
     public DbSet<Husly.Features.Administration.Mail.OutboxMessage> OutboxMessages => Set<Husly.Features.Administration.Mail.OutboxMessage>();

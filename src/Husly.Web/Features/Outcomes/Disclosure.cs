@@ -16,6 +16,9 @@ public static class Disclosure
 {
     public const int MinimumPersons = 5;
 
+    /// <summary>Rounds of the audit before it stops hiding a little at a time and hides everything it cannot protect.</summary>
+    private const int MaxRounds = 200;
+
     public static bool IsSmall(int persons) => persons is > 0 and < MinimumPersons;
 
     public static bool[] Suppress(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines)

@@ -78,13 +78,13 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
     /// <summary>Set when the chosen project exists but has no one in follow-up in the figures.</summary>
     public string? ProjectWithoutResults { get; private set; }
 
-    /// <summary>The measures a chart can show (counts and sums, not the complements).</summary>
-    public static readonly Measure[] Chartable = [.. Enum.GetValues<Measure>().Where(OutcomeModel.Shown)];
+    /// <summary>The measures a chart can show (counts and sums, not the complements); concerns have no project.</summary>
+    public IEnumerable<Measure> Chartable => Enum.GetValues<Measure>().Where(m => OutcomeModel.Shown(m) && (Project is null || m < Measure.ConcernsReceived));
 
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
     {
         Model = await dashboards.ModelAsync(ct);
-        if (Model is null)
+        if (Model is null || Model.Years.Count == 0)
         {
             return Page();
         }
@@ -143,18 +143,20 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
         (District, Project, ScopeName) = (district, project, name);
         var first = model.Years.Count > 0 ? model.Years[0] : model.AsOf.Year;
         var last = model.Years.Count > 0 ? model.Years[^1] : model.AsOf.Year;
+        // Bad years are reported and left in the form as typed; the figures then show the default span.
+        var (wantFrom, wantTo) = (From, To);
         if (From > To)
         {
             ModelState.AddModelError(nameof(From), l["Fra-året kan ikke være etter til-året."]);
-            From = To = null;
+            (wantFrom, wantTo) = (null, null);
         }
         else if (To - From >= MaxYears)
         {
             ModelState.AddModelError(nameof(From), l["Velg høyst {0} år.", MaxYears]);
-            From = To = null;
+            (wantFrom, wantTo) = (null, null);
         }
-        var to = Math.Clamp(To ?? last, first, last);
-        var from = Math.Clamp(From ?? Math.Max(first, to - 9), first, to);
+        var to = Math.Clamp(wantTo ?? last, first, last);
+        var from = Math.Clamp(wantFrom ?? Math.Max(first, to - 9), first, to);
         Years = [.. Enumerable.Range(from, to - from + 1)];
         if (Baseline is { } b && (b < first || b > last))
         {
@@ -166,7 +168,7 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
             ModelState.AddModelError(nameof(Year), l["Velg et år det finnes tall for ({0}–{1}).", first, last]);
         }
         ShownYear = Year is { } yy && yy >= first && yy <= last ? yy : to;
-        if (Chart is { } c && !OutcomeModel.Shown(c))
+        if (Chart is { } c && (!OutcomeModel.Shown(c) || (Project is not null && c >= Measure.ConcernsReceived)))
         {
             ModelState.AddModelError(nameof(Chart), l["Velg et mål fra listen."]);
             Chart = null;

@@ -121,7 +121,8 @@ public sealed class OutcomeModel
 
     public static async Task<OutcomeModel> BuildAsync(HuslyDbContext db, OutcomeRun run, CancellationToken ct)
     {
-        var records = db.OutcomeRecords.AsNoTracking().Where(r => r.RunId == run.Id);
+        // Published years only, each from the run that published it.
+        var records = db.OutcomeRecords.AsNoTracking().Where(r => db.PublishedYears.Any(p => p.Year == r.Year && p.RunId == r.RunId));
         var views = new List<(string[] Dims, List<Aggregate> Rows, bool PersonsOnly)>
         {
             ([Dim.District, Dim.Project], await Group(records.GroupBy(r => new { r.Year, r.DistrictId, r.ProjectId }), k => [Dim.Of(k.DistrictId), Dim.Of(k.ProjectId)], k => k.Year, ct), false),
@@ -131,7 +132,7 @@ public sealed class OutcomeModel
             ([Dim.District, Dim.From, Dim.To], await Group(records.GroupBy(r => new { r.Year, r.DistrictId, r.HousingAtStart, r.HousingAtEnd }),
                 k => [Dim.Of(k.DistrictId), k.HousingAtStart?.ToString() ?? Dim.None, k.HousingAtEnd?.ToString() ?? Dim.None], k => k.Year, ct), true),
         };
-        var concerns = await db.ConcernRecords.AsNoTracking().Where(r => r.RunId == run.Id)
+        var concerns = await db.ConcernRecords.AsNoTracking().Where(r => db.PublishedYears.Any(p => p.Year == r.Year && p.RunId == r.RunId))
             .GroupBy(r => new { r.Year, r.DistrictId })
             .Select(g => new { g.Key.Year, g.Key.DistrictId, N = g.Count(), Due = g.Sum(r => r.Pending ? 0 : 1), InTime = g.Sum(r => r.InTime ? 1 : 0) })
             .ToListAsync(ct);

@@ -114,6 +114,15 @@ public sealed class ConcernRecord
     public bool Pending { get; set; }
 }
 
+/// <summary>A closed year, published once by the run that first computed it after the year's freeze date; the dashboards
+/// show only published years, and their figures never change (ADR 15).</summary>
+public sealed class PublishedYear
+{
+    public int Year { get; set; }
+    public Guid RunId { get; set; }
+    public DateTime PublishedAt { get; set; }
+}
+
 public enum OutcomeRunStatus
 {
     [Display(Name = "Kjører")] Running,
@@ -170,11 +179,22 @@ internal sealed class ConcernRecordConfiguration : IEntityTypeConfiguration<Conc
     public void Configure(EntityTypeBuilder<ConcernRecord> b) => b.HasIndex(r => new { r.RunId, r.Year });
 }
 
+internal sealed class PublishedYearConfiguration : IEntityTypeConfiguration<PublishedYear>
+{
+    public void Configure(EntityTypeBuilder<PublishedYear> b)
+    {
+        b.HasKey(p => p.Year);
+        b.Property(p => p.Year).ValueGeneratedNever();
+    }
+}
+
 internal sealed class OutcomeRunConfiguration : IEntityTypeConfiguration<OutcomeRun>
 {
     public void Configure(EntityTypeBuilder<OutcomeRun> b)
     {
         b.Ignore(r => r.Percent);
         b.HasIndex(r => new { r.Status, r.FinishedAt });
+        // At most one run at a time: two instances starting the nightly run at once get one run, not two.
+        b.HasIndex(r => r.Status).IsUnique().HasFilter("\"Status\" = 'Running'").HasDatabaseName("IX_OutcomeRuns_OneRunning");
     }
 }

@@ -40,7 +40,16 @@ public sealed class OutcomeRuns(HuslyDbContext db, TimeProvider clock, OutcomeRu
             AsOf = DateOnly.FromDateTime(Format.ToOslo(now)),
         };
         db.OutcomeRuns.Add(run);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance started one a moment ago (the unique index on the running run): that one is the run.
+            db.ChangeTracker.Clear();
+            return await db.OutcomeRuns.AsNoTracking().FirstAsync(r => r.Status == OutcomeRunStatus.Running, ct);
+        }
         signal.Raise();
         return run;
     }

@@ -139,12 +139,7 @@ public sealed class CostBenefitTests(Apps apps)
         var run = new OutcomeRun { Id = Guid.NewGuid(), Status = OutcomeRunStatus.Completed, StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, AsOf = new DateOnly(2025, 12, 31), StartedBy = "Test" };
         var records = Enumerable.Range(0, 20).Select(i => Record(run.Id, 2024, 20, 0))
             .Concat(Enumerable.Range(0, 40).Select(i => Record(run.Id, 2025, i < 10 ? 30 : 0, 50))).ToList();
-        await app.WithDbAsync(async d =>
-        {
-            d.OutcomeRuns.Add(run);
-            d.OutcomeRecords.AddRange(records);
-            await d.SaveChangesAsync();
-        });
+        await OutcomeRunTests.PublishOnlyAsync(app, run, records);
         var page = await app.ClientFor(DemoAccounts.DirectorGrorud).GetPageAsync("/outcomes/cost-benefit?Year=2025&Baseline=2024&OtherCost=50000");
         var avoided = page.QuerySelector("#avoided")!;
         var institution = avoided.QuerySelectorAll("tbody tr").First(tr => tr.TextContent.Contains("Institusjonsdøgn", StringComparison.Ordinal));

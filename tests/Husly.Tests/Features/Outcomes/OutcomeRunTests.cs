@@ -30,6 +30,20 @@ public sealed class OutcomeRunTests(Apps apps)
         return await app.QueryAsync(d => d.OutcomeRuns.AsNoTracking().FirstAsync(r => r.Id == run.Id));
     }
 
+    /// <summary>Publishes a made-up run's years (and only those): the tests of this group run one at a time.</summary>
+    internal static async Task PublishOnlyAsync(HuslyApp app, OutcomeRun run, IEnumerable<OutcomeRecord> records)
+    {
+        var list = records.ToList();
+        await app.WithDbAsync(async d =>
+        {
+            await d.PublishedYears.ExecuteDeleteAsync();
+            d.OutcomeRuns.Add(run);
+            d.OutcomeRecords.AddRange(list);
+            d.PublishedYears.AddRange(list.Select(r => r.Year).Distinct().Select(y => new PublishedYear { Year = y, RunId = run.Id, PublishedAt = DateTime.UtcNow }));
+            await d.SaveChangesAsync();
+        });
+    }
+
     private static Resident Person(DateOnly birth, params (LivingSituationKind Kind, DateOnly Start, DateOnly? End)[] living)
     {
         var id = Guid.CreateVersion7();
@@ -154,11 +168,98 @@ public sealed class OutcomeRunTests(Apps apps)
         Assert.NotEqual(settled.Id, key);
         Assert.DoesNotContain(typeof(OutcomeRecord).GetProperties(), p => p.Name.Contains("Resident", StringComparison.Ordinal) || p.Name.Contains("Name", StringComparison.Ordinal) || p.PropertyType == typeof(DateOnly));
 
-        // The next run keeps the person's key (years stay linked) and replaces the generation before it.
+        // The next run keeps the person's key (years stay linked); of the runs before it, only the records of the years they
+        // published remain.
         var next = await RunAsync(app);
         Assert.Equal(3, (await RecordsOfAsync(app, next.Id, settled.Id)).Count);
-        Assert.Empty(await RecordsOfAsync(app, run.Id, settled.Id));
-        Assert.Equal(0, await app.QueryAsync(d => d.OutcomeRecords.CountAsync(r => r.RunId != next.Id)));
+        Assert.Equal(s.Select(r => r.PersonKey).Distinct(), (await RecordsOfAsync(app, next.Id, settled.Id)).Select(r => r.PersonKey).Distinct());
+        Assert.Equal(0, await app.QueryAsync(d => d.OutcomeRecords.CountAsync(r => r.RunId != next.Id && !d.PublishedYears.Any(p => p.Year == r.Year && p.RunId == r.RunId))));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_person_followed_up_twice_in_a_year_is_one_record_where_the_year_ended(TestDatabase db)
+    {
+        var app = apps[db];
+        // In an institution all of 2024; followed up by Alna until 30.06 and then by Bjerke (a transfer), 7 h a week in each.
+        var moved = Person(new DateOnly(1980, 1, 1), (LivingSituationKind.Institution, new DateOnly(2023, 1, 1), null));
+        var first = Enrol(moved, new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30));
+        var second = Enrol(moved, new DateOnly(2024, 7, 1), new DateOnly(2024, 12, 31));
+        second.DistrictId = DemoIds.District("Bjerke");
+        second.Category = FollowUpCategory.CriticalTimeIntervention;
+        await app.WithDbAsync(async d =>
+        {
+            d.Residents.Add(moved);
+            d.Enrolments.AddRange(first, second);
+            await d.SaveChangesAsync();
+        });
+        var run = await RunAsync(app);
+        var record = Assert.Single(await RecordsOfAsync(app, run.Id, moved.Id));
+        Assert.Equal((DemoIds.District("Bjerke"), FollowUpCategory.CriticalTimeIntervention), (record.DistrictId, record.Category));
+        // 366 days in the institution and under follow-up, counted once.
+        Assert.Equal((366, 366), (record.InstitutionDays, record.FollowUpDays));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_closed_year_is_published_once_and_does_not_move_with_later_changes(TestDatabase db)
+    {
+        await using var app = new HuslyApp(db);
+        var first = await RunAsync(app);
+        var published = await app.QueryAsync(d => d.PublishedYears.AsNoTracking().OrderBy(p => p.Year).ToListAsync());
+        var thisYear = DateTime.UtcNow.Year;
+        // Every closed year with figures is published by the first run; this year is not.
+        Assert.Contains(published, p => p.Year == thisYear - 1 && p.RunId == first.Id);
+        Assert.DoesNotContain(published, p => p.Year == thisYear);
+        double? Persons(OutcomeModel m) => m.Get(thisYear - 1, Measure.Persons, "");
+        OutcomeModel before;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            before = (await scope.ServiceProvider.GetRequiredService<Dashboards>().ModelAsync())!;
+        }
+        Assert.DoesNotContain(thisYear, before.Years);
+
+        // Someone followed up last year is registered late: the next run counts them, the published year stays as it was.
+        var late = Person(new DateOnly(1970, 2, 2), (LivingSituationKind.Homeless, new DateOnly(thisYear - 2, 1, 1), null));
+        await app.WithDbAsync(async d =>
+        {
+            d.Residents.Add(late);
+            d.Enrolments.Add(Enrol(late, new DateOnly(thisYear - 1, 3, 1), new DateOnly(thisYear - 1, 9, 30)));
+            await d.SaveChangesAsync();
+        });
+        var second = await RunAsync(app);
+        Assert.Single(await RecordsOfAsync(app, second.Id, late.Id));
+        Assert.Equal(published.Select(p => (p.Year, p.RunId)), await app.QueryAsync(async d => (await d.PublishedYears.AsNoTracking().OrderBy(p => p.Year).ToListAsync()).Select(p => (p.Year, p.RunId))));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var after = (await scope.ServiceProvider.GetRequiredService<Dashboards>().ModelAsync())!;
+            Assert.Equal(second.Id, after.RunId);
+            Assert.Equal(Persons(before), Persons(after));
+        }
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Retention_forgets_the_person_key_so_later_results_cannot_be_joined_to_earlier_ones(TestDatabase db)
+    {
+        var app = apps[db];
+        // Followed up 2012–2014: closed long enough ago for retention.
+        var old = Person(new DateOnly(1950, 5, 5), (LivingSituationKind.MunicipalRental, new DateOnly(2011, 1, 1), null));
+        await app.WithDbAsync(async d =>
+        {
+            d.Residents.Add(old);
+            d.Enrolments.Add(Enrol(old, new DateOnly(2012, 1, 1), new DateOnly(2014, 6, 30)));
+            await d.SaveChangesAsync();
+        });
+        var run = await RunAsync(app);
+        var before = (await RecordsOfAsync(app, run.Id, old.Id)).Select(r => r.PersonKey).Distinct().Single();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Retention>().RunAsync(CancellationToken.None);
+        }
+        Assert.False(await app.QueryAsync(d => d.OutcomeSubjects.AnyAsync(s => s.ResidentId == old.Id)));
+        // The next run still counts the (anonymised) history, under a new key.
+        var next = await RunAsync(app);
+        var after = (await RecordsOfAsync(app, next.Id, old.Id)).Select(r => r.PersonKey).Distinct().Single();
+        Assert.NotEqual(before, after);
+        Assert.Equal(3, (await RecordsOfAsync(app, next.Id, old.Id)).Count);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

@@ -99,12 +99,7 @@ public sealed class SuppressionTests(Apps apps)
             Records = 74,
         };
         var records = Records(run.Id);
-        await app.WithDbAsync(async d =>
-        {
-            d.OutcomeRuns.Add(run);
-            d.OutcomeRecords.AddRange(records);
-            await d.SaveChangesAsync();
-        });
+        await OutcomeRunTests.PublishOnlyAsync(app, run, records);
         return records;
     }
 

@@ -3633,9 +3633,30 @@ namespace Husly.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OutcomeRuns_OneRunning")
+                        .HasFilter("\"Status\" = 'Running'");
+
                     b.HasIndex("Status", "FinishedAt");
 
                     b.ToTable("OutcomeRuns");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.PublishedYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("PublishedYears");
                 });
 
             modelBuilder.Entity("Husly.Features.Outcomes.SelfAssessment.SavedAssessment", b =>

@@ -3624,9 +3624,30 @@ namespace Husly.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OutcomeRuns_OneRunning")
+                        .HasFilter("\"Status\" = 'Running'");
+
                     b.HasIndex("Status", "FinishedAt");
 
                     b.ToTable("OutcomeRuns");
+                });
+
+            modelBuilder.Entity("Husly.Features.Outcomes.PublishedYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("PublishedYears");
                 });
 
             modelBuilder.Entity("Husly.Features.Outcomes.SelfAssessment.SavedAssessment", b =>

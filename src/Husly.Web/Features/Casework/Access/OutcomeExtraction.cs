@@ -24,6 +24,10 @@ public sealed class OutcomeOptions
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>A closed year is published on the first of this month the year after (late registrations get that long).</summary>
+    [Range(1, 12)]
+    public int PublishFromMonth { get; set; } = 3;
+
     /// <summary>How long a run stays with the instance working on it without a sign of life.</summary>
     [Range(1, 120)]
     public int LeaseMinutes { get; set; } = 5;
@@ -66,7 +70,7 @@ public sealed class OutcomeExtraction(HuslyDbContext db, OutcomeRuns runs, Outco
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now.AddMinutes(options.Value.LeaseMinutes);
-        var run = await db.OutcomeRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Status == OutcomeRunStatus.Running, ct);
+        var run = await db.OutcomeRuns.AsNoTracking().Where(r => r.Status == OutcomeRunStatus.Running).OrderBy(r => r.StartedAt).FirstOrDefaultAsync(ct);
         if (run is null)
         {
             return false;
@@ -145,17 +149,17 @@ public sealed class OutcomeExtraction(HuslyDbContext db, OutcomeRuns runs, Outco
             keys[subject.ResidentId] = subject.PersonKey;
         }
         var records = new List<OutcomeRecord>();
+        var byResident = enrolments.ToLookup(e => e.ResidentId);
         foreach (var resident in batch)
         {
             var history = new ResidentHistory(resident.BirthDate, [.. living[resident.Id]], [.. evictions[resident.Id]]);
-            foreach (var enrolment in enrolments.Where(e => e.ResidentId == resident.Id))
+            var histories = byResident[resident.Id]
+                .Select(e => new EnrolmentHistory(e.Span, [.. grants[e.Id]], [.. delivered[e.Id]])).ToList();
+            foreach (var record in OutcomeMeasures.Records(histories, history, run.AsOf))
             {
-                foreach (var record in OutcomeMeasures.Records(enrolment.Span, history, [.. grants[enrolment.Id]], [.. delivered[enrolment.Id]], run.AsOf))
-                {
-                    record.RunId = run.Id;
-                    record.PersonKey = keys[resident.Id];
-                    records.Add(record);
-                }
+                record.RunId = run.Id;
+                record.PersonKey = keys[resident.Id];
+                records.Add(record);
             }
         }
         var last = ids[^1];
@@ -169,7 +173,10 @@ public sealed class OutcomeExtraction(HuslyDbContext db, OutcomeRuns runs, Outco
             return Guid.Empty;
         }
         db.OutcomeSubjects.AddRange(newSubjects);
-        db.OutcomeRecords.AddRange(records);
+        // In random order: the records' own ids then say nothing about the residents' order (ids follow registration).
+        var shuffled = records.ToArray();
+        Random.Shared.Shuffle(shuffled);
+        db.OutcomeRecords.AddRange(shuffled);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -191,18 +198,27 @@ public sealed class OutcomeExtraction(HuslyDbContext db, OutcomeRuns runs, Outco
         }).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ConcernRecords.Where(r => r.RunId == run.Id).ExecuteDeleteAsync(ct);
-        var done = await db.OutcomeRuns.Where(r => r.Id == run.Id && r.Owner == Instance && r.Status == OutcomeRunStatus.Running)
+        var completed = await db.OutcomeRuns.Where(r => r.Id == run.Id && r.Owner == Instance && r.Status == OutcomeRunStatus.Running)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, OutcomeRunStatus.Completed).SetProperty(r => r.FinishedAt, now)
                 .SetProperty(r => r.ConcernRecords, records.Count).SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
-        if (done == 0)
+        if (completed == 0)
         {
             return;
         }
         db.ConcernRecords.AddRange(records);
         await db.SaveChangesAsync(ct);
-        // Older generations go once this one is complete: the dashboards switch to it in the same commit.
-        await db.OutcomeRecords.Where(r => r.RunId != run.Id).ExecuteDeleteAsync(ct);
-        await db.ConcernRecords.Where(r => r.RunId != run.Id).ExecuteDeleteAsync(ct);
+        // A closed year is published once, by the first run after the freeze date, and never changes after that: figures
+        // that moved from one night to the next would give away the one person who made them move.
+        var frozen = await db.PublishedYears.Select(p => p.Year).ToListAsync(ct);
+        var years = (await db.OutcomeRecords.Where(r => r.RunId == run.Id).Select(r => r.Year).Distinct().ToListAsync(ct))
+            .Union(records.Select(r => r.Year)).Where(y => !frozen.Contains(y) && run.AsOf >= new DateOnly(y + 1, options.Value.PublishFromMonth, 1)).ToList();
+        db.PublishedYears.AddRange(years.Select(y => new PublishedYear { Year = y, RunId = run.Id, PublishedAt = now }));
+        await db.SaveChangesAsync(ct);
+        // What is kept: each published year's records from the run that published it, and this run's records (every year:
+        // what the administrators' counts and a check against the published figures read). Older runs' other records go.
+        var older = db.OutcomeRuns.Where(r => r.Id != run.Id && r.Status != OutcomeRunStatus.Running).Select(r => r.Id);
+        await db.OutcomeRecords.Where(r => older.Contains(r.RunId) && !db.PublishedYears.Any(p => p.Year == r.Year && p.RunId == r.RunId)).ExecuteDeleteAsync(ct);
+        await db.ConcernRecords.Where(r => older.Contains(r.RunId) && !db.PublishedYears.Any(p => p.Year == r.Year && p.RunId == r.RunId)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         logger.LogInformation("Outcome run {Run} completed with {Concerns} concerns", run.Id, records.Count);

@@ -11,7 +11,11 @@ public enum Scenario
 /// <summary>One line of the calculation: how much less of something (negative: more) and what that is worth.</summary>
 public sealed record CostLine(CostItem Item, double? Quantity, UnitCost? Unit, string Basis)
 {
-    public double? Value(Scenario s) => Quantity is { } q && Unit is { } u ? q * Pick(u, s) : null;
+    /// <summary>What the quantity is worth in a scenario. More of something (a negative quantity) is a cost: the cautious
+    /// low scenario then takes the high rate, so "low" is always the least favourable.</summary>
+    public double? Value(Scenario s) => Quantity is { } q && Unit is { } u
+        ? q * Pick(u, q < 0 ? s switch { Scenario.Low => Scenario.High, Scenario.High => Scenario.Low, _ => s } : s)
+        : null;
 
     internal static int Pick(UnitCost u, Scenario s) => s switch { Scenario.Low => u.Low, Scenario.High => u.High, _ => u.Expected };
 }
@@ -28,7 +32,11 @@ public static class CostBenefit
 {
     public sealed record Result(IReadOnlyList<CostLine> Avoided, CostLine Staff, double OtherCost, double? Persons)
     {
-        public double? AvoidedTotal(Scenario s) => Avoided.Where(a => a.Value(s) is not null).Sum(a => a.Value(s)!.Value);
+        /// <summary>The sum of what could be valued; null when nothing could (every figure hidden or every rate missing).</summary>
+        public double? AvoidedTotal(Scenario s) => Avoided.Any(a => a.Value(s) is not null) ? Avoided.Where(a => a.Value(s) is not null).Sum(a => a.Value(s)!.Value) : null;
+
+        /// <summary>Lines left out of the sum: a hidden figure or a missing rate.</summary>
+        public bool Incomplete => Avoided.Any(a => a.Value(Scenario.Expected) is null);
 
         /// <summary>Staff at the high rate in the low scenario and the low rate in the high one: the low scenario is the
         /// cautious one on both sides.</summary>
@@ -36,12 +44,12 @@ public static class CostBenefit
             ? (hours * CostLine.Pick(u, s switch { Scenario.Low => Scenario.High, Scenario.High => Scenario.Low, _ => Scenario.Expected })) + OtherCost
             : null;
 
-        public double? Net(Scenario s) => Cost(s) is { } c ? AvoidedTotal(s) - c : null;
+        public double? Net(Scenario s) => Cost(s) is { } c && AvoidedTotal(s) is { } a ? a - c : null;
 
         public double? PerPerson(double? amount) => amount is { } a && Persons is > 0 and { } p ? a / p : null;
 
         /// <summary>Kroner avoided for each krone spent.</summary>
-        public double? Ratio(Scenario s) => Cost(s) is > 0 and { } c ? AvoidedTotal(s) / c : null;
+        public double? Ratio(Scenario s) => Cost(s) is > 0 and { } c && AvoidedTotal(s) is { } a ? a / c : null;
     }
 
     public static Result Calculate(YearFigures year, YearFigures baseline, IReadOnlyDictionary<CostItem, UnitCost> units,

@@ -138,6 +138,17 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
         }
     }
 
+    /// <summary>A refused save shows the form again with the versions as they are now, so the next save compares with those.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (Request.Method == HttpMethods.Post && MaySave && executed.Result is PageResult && Response.StatusCode == StatusCodes.Status422UnprocessableEntity)
+        {
+            await VersionsAsync(HttpContext.RequestAborted);
+        }
+    }
+
     private async Task VersionsAsync(CancellationToken ct)
     {
         var organisation = Guid.Parse(User.FindFirst(HuslyClaims.OrganisationId)!.Value);

@@ -97,6 +97,19 @@ namespace Husly.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SavedAssessments",
                 columns: table => new
                 {
@@ -160,6 +173,13 @@ namespace Husly.Data.Migrations.Postgres
                 columns: new[] { "RunId", "Year", "DistrictId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRuns_OneRunning",
+                table: "OutcomeRuns",
+                column: "Status",
+                unique: true,
+                filter: "\"Status\" = 'Running'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutcomeRuns_Status_FinishedAt",
                 table: "OutcomeRuns",
                 columns: new[] { "Status", "FinishedAt" });
@@ -191,6 +211,9 @@ namespace Husly.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OutcomeSubjects");
+
+            migrationBuilder.DropTable(
+                name: "PublishedYears");
 
             migrationBuilder.DropTable(
                 name: "SavedAssessments");

@@ -96,6 +96,19 @@ namespace Husly.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SavedAssessments",
                 columns: table => new
                 {
@@ -159,6 +172,13 @@ namespace Husly.Data.Migrations.Sqlite
                 columns: new[] { "RunId", "Year", "DistrictId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRuns_OneRunning",
+                table: "OutcomeRuns",
+                column: "Status",
+                unique: true,
+                filter: "\"Status\" = 'Running'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutcomeRuns_Status_FinishedAt",
                 table: "OutcomeRuns",
                 columns: new[] { "Status", "FinishedAt" });
@@ -190,6 +210,9 @@ namespace Husly.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutcomeSubjects");
+
+            migrationBuilder.DropTable(
+                name: "PublishedYears");
 
             migrationBuilder.DropTable(
                 name: "SavedAssessments");
