@@ -152,6 +152,10 @@ public sealed class CostBenefitTests(Apps apps)
         Assert.NotNull(page.QuerySelector("#example-warning"));
         Assert.Contains("Eksempeltall", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
+        var print = await app.ClientFor(DemoAccounts.DirectorGrorud).GetPageAsync("/outcomes/cost-benefit?Year=2025&Baseline=2024&OtherCost=50000&format=print");
+        Assert.NotNull(print.QuerySelector("body.print-page #balance"));
+        Assert.Null(print.QuerySelector("form.filters"));
+
         var bad = await app.ClientFor(DemoAccounts.DirectorGrorud).GetAsync("/outcomes/cost-benefit?Year=1990&OtherCost=-5");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var badPage = await Html.ParseAsync(bad);

@@ -51,8 +51,11 @@ public sealed class CalculatorModel(Dashboards dashboards, HuslyDbContext db, IS
     public IReadOnlyDictionary<CostItem, UnitCost> Units { get; private set; } = new Dictionary<CostItem, UnitCost>();
     public CostBenefit.Result? Result { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public bool Printing { get; private set; }
+
+    public async Task OnGetAsync(string? format, CancellationToken ct)
     {
+        Printing = format == "print";
         Units = IndexModel.Current(await db.UnitCosts.AsNoTracking().ToListAsync(ct));
         Model = await dashboards.ModelAsync(ct);
         if (Model is null || Model.Years.Count == 0)
