@@ -89,6 +89,12 @@ public sealed class DashboardTests(Apps apps)
         // A project's dashboard: its districts.
         var project = await client.GetPageAsync($"/outcomes?Project={Project}");
         Assert.Contains("Bydel Sagene", project.QuerySelector("#table-bydel")!.TextContent, StringComparison.Ordinal);
+
+        // A catalogue solution links to the outcomes of the project it came from (signed in; the dashboards are not public).
+        var solution = await app.QueryAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            d.Solutions.Where(x => x.State == Husly.Features.Catalogue.SolutionState.Published && x.ProjectId != null).Select(x => new { x.Slug, x.ProjectId })));
+        Assert.Equal($"/outcomes?Project={solution.ProjectId}", (await client.GetPageAsync("/losninger/" + solution.Slug)).QuerySelector("#project-outcomes")!.GetAttribute("href"));
+        Assert.Null((await app.ClientFor().GetPageAsync("/losninger/" + solution.Slug)).QuerySelector("#project-outcomes"));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
