@@ -31,7 +31,7 @@ public static class Disclosure
         // attacker would and hides more wherever a hidden figure still follows, until none does.
         for (var round = 0; round < 1000; round++)
         {
-            var found = Audit.Determined(lines, hidden);
+            var found = Audit.Determined(cells, lines, hidden);
 
             if (found.Count == 0 || !Audit.HideMore(cells, lines, hidden, found))
             {
@@ -111,7 +111,7 @@ public static class Disclosure
 internal static class Audit
 {
     /// <summary>The hidden figures the equations pin down, each with the hidden figures it is solved together with.</summary>
-    public static List<(int Cell, List<int> Group)> Determined(IReadOnlyList<Line> lines, bool[] hidden)
+    public static List<(int Cell, List<int> Group)> Determined(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden)
     {
         // Equations over hidden entries only; a line with none hidden says nothing.
         var equations = new List<int[]>();
@@ -178,14 +178,15 @@ internal static class Audit
                 }
                 return row;
             }).ToList();
-            found.AddRange(Pinned(rows).Select(v => (v, vars)));
+            found.AddRange(Pinned(rows, cells).Select(v => (v, vars)));
         }
         return found;
     }
 
-    /// <summary>The variables the equations fix: sparse Gauss–Jordan elimination (the sparsest row first, on its least
-    /// shared variable, so the rows stay short); a variable is fixed when its reduced row holds nothing else.</summary>
-    private static List<int> Pinned(List<Dictionary<int, double>> rows)
+    /// <summary>The variables the equations give away: sparse Gauss–Jordan elimination (the sparsest row first, on its least
+    /// shared variable, so the rows stay short); a variable is fixed when its reduced row holds nothing else, and the
+    /// variables of a reduced row that is a plain sum are given away when that sum is small or all ones.</summary>
+    private static List<int> Pinned(List<Dictionary<int, double>> rows, IReadOnlyList<Cell> cells)
     {
         const double Zero = 1e-9;
         var holders = new Dictionary<int, HashSet<int>>();
@@ -243,7 +244,21 @@ internal static class Audit
             }
             pivotRows.Add((r, v));
         }
-        return [.. pivotRows.Where(p => rows[p.Row].Count == 1).Select(p => p.Variable)];
+        var pinned = pivotRows.Where(p => rows[p.Row].Count == 1).Select(p => p.Variable).ToList();
+        // A reduced row that adds hidden figures up (every coefficient 1) gives their sum away: a small sum is a small
+        // figure, and a sum equal to their number means each is 1 (a hidden figure is never 0).
+        foreach (var (row, _) in pivotRows.Where(p => rows[p.Row].Count > 1))
+        {
+            if (rows[row].Values.All(c => Math.Abs(c - 1) < Zero))
+            {
+                var sum = rows[row].Keys.Sum(v => cells[v].Persons);
+                if (Disclosure.IsSmall(sum) || sum == rows[row].Count)
+                {
+                    pinned.AddRange(rows[row].Keys);
+                }
+            }
+        }
+        return [.. pinned.Distinct()];
     }
 
     /// <summary>For each figure given away, hides the shown entry resting on the fewest persons in each line through it; when

@@ -43,6 +43,30 @@ public sealed class SuppressionTests(Apps apps)
         Assert.False(ones[7]);
     }
 
+    [Fact]
+    public void The_audit_finds_a_figure_pinned_through_several_lines_and_a_small_sum()
+    {
+        // Hidden x, z and w, two of them in every line: x + z = 11, z = w + 3, and 20 = z + 13. The last line alone fixes z,
+        // and through it the others — no single line shows it, the system does.
+        Cell[] cells = [new(1, 1), new(7, 7), new(8, 8), new(4, 4), new(3, 3), new(13, 13), new(20, 20)];
+        //               0: x      1: z      2: x + z  3: w      4: 3      5: 13       6: 20
+        Line[] lines = [new(2, [0, 1]), new(1, [3, 4]), new(6, [1, 5])];
+        var hidden = new bool[cells.Length];
+        hidden[0] = hidden[1] = hidden[3] = true;
+        var found = Audit.Determined(cells, lines, hidden).Select(f => f.Cell).ToHashSet();
+        Assert.Contains(0, found);
+        Assert.Contains(3, found);
+
+        // A plain sum of hidden figures that is small gives them away: x + y = 3 with only the total shown.
+        Cell[] sum = [new(1, 1), new(2, 2), new(40, 40), new(43, 43)];
+        var sumHidden = new[] { true, true, false, false };
+        var given = Audit.Determined(sum, [new(3, [0, 1, 2])], sumHidden).Select(f => f.Cell).ToHashSet();
+        Assert.Equal([0, 1], given.Order());
+        // The whole engine then hides more, so nothing is pinned any longer.
+        var result = Disclosure.Suppress(sum, [new(3, [0, 1, 2])]);
+        Assert.Empty(Audit.Determined(sum, [new(3, [0, 1, 2])], result));
+    }
+
     /// <summary>Persons in 2019 by district and project (none, P1 = Sammen om bolig, P2 = Husrom-hjerterom).</summary>
     private static readonly (string District, string? Project, int Persons)[] Groups =
         [("Alna", null, 12), ("Alna", "Sammen om bolig", 3), ("Bjerke", null, 20), ("Bjerke", "Sammen om bolig", 9),
