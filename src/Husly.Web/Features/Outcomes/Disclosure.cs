@@ -42,6 +42,33 @@ public static class Disclosure
         return hidden;
     }
 
+    /// <summary>Hides every zero in a line with a hidden entry (until no more change), so that "hidden" may always mean
+    /// 0 as well: an attacker then has no lower bound of 1 to pin hidden figures with.</summary>
+    public static void HideZerosBeside(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var line in lines)
+            {
+                if (!hidden[line.Total] && !line.Members.Any(m => hidden[m]))
+                {
+                    continue;
+                }
+                foreach (var entry in line.Members.Append(line.Total))
+                {
+                    if (!hidden[entry] && cells[entry].Persons == 0 && cells[entry].Value == 0)
+                    {
+                        hidden[entry] = true;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        while (changed);
+    }
+
     private static void Lines(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden)
     {
         bool changed;

@@ -155,6 +155,13 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
             ModelState.AddModelError(nameof(From), l["Velg høyst {0} år.", MaxYears]);
             (wantFrom, wantTo) = (null, null);
         }
+        foreach (var (field, value) in new[] { (nameof(From), wantFrom), (nameof(To), wantTo) })
+        {
+            if (value is { } typed && (typed < first || typed > last))
+            {
+                ModelState.AddModelError(field, l["Velg et år det finnes tall for ({0}–{1}).", first, last]);
+            }
+        }
         var to = Math.Clamp(wantTo ?? last, first, last);
         var from = Math.Clamp(wantFrom ?? Math.Max(first, to - 9), first, to);
         Years = [.. Enumerable.Range(from, to - from + 1)];

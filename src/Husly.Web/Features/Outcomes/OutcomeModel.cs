@@ -29,8 +29,12 @@ public enum Measure
     [Display(Name = "6–11 måneder i bolig")] From6To11,
     [Display(Name = "12–23 måneder i bolig")] From12To23,
     [Display(Name = "Ikke utkastet")] NotEvicted,
+    [Display(Name = "Under 12 måneder i bolig")] Below12,
+    [Display(Name = "Under 24 måneder i bolig")] Below24,
+    [Display(Name = "6–23 måneder i bolig")] From6To23,
     [Display(Name = "Bekymringsmeldinger innen fristen, ikke tatt opp")] ConcernsPending,
     [Display(Name = "Bekymringsmeldinger tatt opp etter fristen eller ikke tatt opp")] ConcernsLate,
+    [Display(Name = "Bekymringsmeldinger ikke tatt opp innen fristen")] ConcernsNotInTime,
 }
 
 /// <summary>The dimensions a figure can be cut by. A key names a value for some of them; the empty key is the total.</summary>
@@ -112,7 +116,11 @@ public sealed class OutcomeModel
         Measure.Persons, Measure.Settled, Measure.Stable6, Measure.Stable12, Measure.Stable24, Measure.Evicted,
         Measure.InstitutionDays, Measure.PrisonDays, Measure.TemporaryDays, Measure.HomelessDays, Measure.PlannedHours, Measure.DeliveredHours,
         Measure.NotSettled, Measure.Below6, Measure.From6To11, Measure.From12To23, Measure.NotEvicted,
+        Measure.Below12, Measure.Below24, Measure.From6To23,
     ];
+
+    private static readonly Measure[] ConcernMeasures =
+        [Measure.ConcernsReceived, Measure.ConcernsDue, Measure.ConcernsInTime, Measure.ConcernsPending, Measure.ConcernsLate, Measure.ConcernsNotInTime];
 
     /// <summary>One group's aggregates, as the database returns them.</summary>
     public sealed record Aggregate(int Year, string[] Values, int N, int Settled, int S6, int S12, int S24, int Evicted,
@@ -138,21 +146,36 @@ public sealed class OutcomeModel
             .ToListAsync(ct);
         var years = views.SelectMany(v => v.Rows).Select(r => r.Year).Concat(concerns.Select(c => c.Year)).Distinct().Order().ToList();
         var figures = new Dictionary<(int, Measure, string), double?>();
+        // Every combination any year has is in every year's tables, as a zero where it has none: a group's absence then
+        // says nothing, and the zeros next to hidden figures can be hidden too (below), so a hidden figure may be 0 —
+        // otherwise "hidden" would mean "at least 1", and sums of hidden figures could pin them down.
+        var combinations = views.Select(v => v.Rows.Select(r => string.Join('|', r.Values)).Distinct().Select(k => k.Split('|')).ToList()).ToList();
+        var concernDistricts = concerns.Select(c => Dim.Of(c.DistrictId)).Distinct().ToList();
         foreach (var year in years)
         {
             var table = new Table();
-            foreach (var (dims, rows, personsOnly) in views)
+            for (var v = 0; v < views.Count; v++)
             {
+                var (dims, rows, personsOnly) = views[v];
+                var measures = personsOnly ? [Measure.Persons] : PersonMeasures;
                 foreach (var row in rows.Where(r => r.Year == year))
                 {
-                    table.AddView(dims, row.Values, personsOnly ? [Measure.Persons] : PersonMeasures, Cells(row));
+                    table.AddView(dims, row.Values, measures, Cells(row));
                 }
+                foreach (var values in combinations[v])
+                {
+                    table.AddView(dims, values, measures, new Cell[measures.Length]);
+                }
+            }
+            foreach (var district in concernDistricts)
+            {
+                table.AddView([Dim.District], [district], ConcernMeasures, new Cell[ConcernMeasures.Length]);
             }
             foreach (var c in concerns.Where(c => c.Year == year))
             {
-                table.AddView([Dim.District], [Dim.Of(c.DistrictId)],
-                    [Measure.ConcernsReceived, Measure.ConcernsDue, Measure.ConcernsInTime, Measure.ConcernsPending, Measure.ConcernsLate],
-                    [new Cell(c.N, c.N), new Cell(c.Due, c.Due), new Cell(c.InTime, c.InTime), new Cell(c.N - c.Due, c.N - c.Due), new Cell(c.Due - c.InTime, c.Due - c.InTime)]);
+                table.AddView([Dim.District], [Dim.Of(c.DistrictId)], ConcernMeasures,
+                    [new Cell(c.N, c.N), new Cell(c.Due, c.Due), new Cell(c.InTime, c.InTime), new Cell(c.N - c.Due, c.N - c.Due), new Cell(c.Due - c.InTime, c.Due - c.InTime),
+                     new Cell(c.N - c.InTime, c.N - c.InTime)]);
             }
             foreach (var (name, value) in table.Publish())
             {
@@ -169,6 +192,7 @@ public sealed class OutcomeModel
         new(a.Planned, a.PlannedN), new(a.Delivered, a.DeliveredN),
         new(a.N - a.Settled, a.N - a.Settled), new(a.N - a.S6, a.N - a.S6), new(a.S6 - a.S12, a.S6 - a.S12), new(a.S12 - a.S24, a.S12 - a.S24),
         new(a.N - a.Evicted, a.N - a.Evicted),
+        new(a.N - a.S12, a.N - a.S12), new(a.N - a.S24, a.N - a.S24), new(a.S6 - a.S24, a.S6 - a.S24),
     ];
 
     private static async Task<List<Aggregate>> Group<TKey>(IQueryable<IGrouping<TKey, OutcomeRecord>> groups, Func<TKey, string[]> values,
@@ -266,6 +290,11 @@ public sealed class OutcomeModel
             (Measure.Stable6, Measure.Stable12, Measure.From6To11),
             (Measure.Stable12, Measure.Stable24, Measure.From12To23),
             (Measure.Persons, Measure.Evicted, Measure.NotEvicted),
+            // Not only neighbours: any two shown counts of the stability chain give their difference.
+            (Measure.Persons, Measure.Stable12, Measure.Below12),
+            (Measure.Persons, Measure.Stable24, Measure.Below24),
+            (Measure.Stable6, Measure.Stable24, Measure.From6To23),
+            (Measure.ConcernsReceived, Measure.ConcernsInTime, Measure.ConcernsNotInTime),
             (Measure.ConcernsReceived, Measure.ConcernsDue, Measure.ConcernsPending),
             (Measure.ConcernsDue, Measure.ConcernsInTime, Measure.ConcernsLate),
         ];
@@ -286,6 +315,7 @@ public sealed class OutcomeModel
                 }
             }
             var hidden = Disclosure.Suppress(cells, lines);
+            Disclosure.HideZerosBeside(cells, lines, hidden);
             for (var i = 0; i < cells.Count; i++)
             {
                 if (Shown(names[i].Measure))

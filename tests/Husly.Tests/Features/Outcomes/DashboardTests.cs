@@ -111,6 +111,11 @@ public sealed class DashboardTests(Apps apps)
         Assert.Contains("Fra-året kan ikke være etter til-året.", errors, StringComparison.Ordinal);
         Assert.Contains("Velg et mål fra listen.", errors, StringComparison.Ordinal); // a complement is never a chart
         Assert.NotNull(page.QuerySelector("#table-utvikling")); // the figures for the rest of the filter still show
+        Assert.Equal(["2025", "2023"], [page.QuerySelector("#from")!.GetAttribute("value"), page.QuerySelector("#to")!.GetAttribute("value")]);
+        // Years outside the figures, and what is not a year at all, are told and kept as typed.
+        var outside = await Html.ParseAsync(await client.GetAsync("/outcomes?From=abc&To=2030"));
+        Assert.Contains("Velg et år det finnes tall for (2023–2025).", outside.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["abc", "2030"], [outside.QuerySelector("#from")!.GetAttribute("value"), outside.QuerySelector("#to")!.GetAttribute("value")]);
 
         foreach (var account in DemoAccounts.All)
         {

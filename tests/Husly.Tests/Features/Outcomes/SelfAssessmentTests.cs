@@ -80,7 +80,7 @@ public sealed class SelfAssessmentTests(Apps apps)
         Assert.Contains("konkrete tiltak", text, StringComparison.Ordinal);
         var team = result.QuerySelectorAll(".recommendation").First(r => r.QuerySelector("h4")!.TextContent.Contains("Team", StringComparison.Ordinal));
         Assert.Contains("Anbefalt", team.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Over 20 000 innbyggere", team.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Fra 20 000 innbyggere", team.TextContent, StringComparison.Ordinal);
         Assert.Contains("spørsmål 3", team.TextContent, StringComparison.Ordinal);
         // Matching catalogue solutions: a search link filtered on the way of organising, with a count.
         Assert.Contains(result.QuerySelectorAll(".recommendation a"), a => a.GetAttribute("href") == "/losninger?Form=Team" || a.GetAttribute("href")!.StartsWith("/losninger/", StringComparison.Ordinal)
@@ -96,9 +96,14 @@ public sealed class SelfAssessmentTests(Apps apps)
         Assert.Contains("helt tall mellom 1 og 1 500 000", badPage.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("mange", badPage.QuerySelector("[name='Population']")!.GetAttribute("value"));
         Assert.NotNull(badPage.QuerySelector("#svar-0-Yes[checked]"));
-        var forged = await Html.ParseAsync(await anonymous.GetAsync("/selvvurdering?Population=5000&svar[0]=Kanskje&Municipality=9999"));
+        var forged = await Html.ParseAsync(await anonymous.GetAsync("/selvvurdering?Population=5000&svar[0]=Kanskje&svar[99]=Yes&Municipality=9999"));
         var messages = forged.QuerySelector("#form-errors")!.TextContent;
         Assert.Contains("Velg en kommune fra listen.", messages, StringComparison.Ordinal);
+        Assert.Contains("Svarene kom ikke fram riktig", messages, StringComparison.Ordinal);
+        Assert.Single(forged.QuerySelectorAll("#form-errors li"), li => li.TextContent.Contains("kommune", StringComparison.Ordinal));
+        // A gap in the numbering loses no answer.
+        var gap = await anonymous.GetPageAsync("/selvvurdering?Population=5000&svar[0]=Yes&svar[1]=Yes&svar[2]=Yes&svar[13]=Yes");
+        Assert.Contains("ja på 4 av 14", gap.QuerySelector(".assessment-result")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("is not valid", messages, StringComparison.Ordinal);
     }
 

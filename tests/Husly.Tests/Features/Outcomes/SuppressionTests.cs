@@ -215,7 +215,8 @@ public sealed class SuppressionTests(Apps apps)
     [
         (Measure.Persons, Measure.Settled, Measure.NotSettled), (Measure.Persons, Measure.Stable6, Measure.Below6),
         (Measure.Stable6, Measure.Stable12, Measure.From6To11), (Measure.Stable12, Measure.Stable24, Measure.From12To23),
-        (Measure.Persons, Measure.Evicted, Measure.NotEvicted),
+        (Measure.Persons, Measure.Evicted, Measure.NotEvicted), (Measure.Persons, Measure.Stable12, Measure.Below12),
+        (Measure.Persons, Measure.Stable24, Measure.Below24), (Measure.Stable6, Measure.Stable24, Measure.From6To23),
     ];
 
     /// <summary>The figures an attacker can work out: every line (a total and its parts, and a count with its complement)
@@ -316,6 +317,53 @@ public sealed class SuppressionTests(Apps apps)
         return [.. pivots.Where(p => Enumerable.Range(0, unknown.Count).All(j => j == p.Column || Math.Abs(rows[p.Row][j]) < 1e-9)).Select(p => unknown[p.Column])];
     }
 
+    /// <summary>The attack with bounds: every unknown lies between 0 and what its lines leave room for; each line narrows
+    /// its unknowns (total minus the others' most and least), over and over. Returns the unknowns pinned to one value.</summary>
+    private static Dictionary<Fact, double> Bounded(Dictionary<Fact, double?> known)
+    {
+        var lines = new List<(Fact Total, List<Fact> Parts)>();
+        var facts = new HashSet<Fact>(known.Keys);
+        foreach (var key in known.Keys.Where(f => f.Measure == Format.EnumName(Measure.Persons)).Select(f => f.Key).ToList())
+        {
+            foreach (var c in Complements)
+            {
+                var (total, part, rest) = (new Fact(Format.EnumName(c.Total), key), new Fact(Format.EnumName(c.Part), key), new Fact(Format.EnumName(c.Remainder), key));
+                facts.UnionWith([total, part, rest]);
+                lines.Add((total, [part, rest]));
+            }
+        }
+        lines.AddRange(facts.SelectMany(f => PartsOf(f.Key).Select(p => (Parent: new Fact(f.Measure, KeyOf(PartsOf(f.Key).Where(q => q != p))), p.Dim, Child: f)))
+            .GroupBy(x => (x.Parent, x.Dim)).Select(g => (g.Key.Parent, g.Select(x => x.Child).ToList())));
+        double Value(Fact f) => known.TryGetValue(f, out var v) && v is { } x ? x : double.NaN;
+        var lo = facts.ToDictionary(f => f, f => double.IsNaN(Value(f)) ? 0 : Value(f));
+        var hi = facts.ToDictionary(f => f, f => double.IsNaN(Value(f)) ? double.PositiveInfinity : Value(f));
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (total, parts) in lines.Where(l => facts.Contains(l.Total)))
+            {
+                // total = Σ parts: each part ≥ total.lo − Σ others.hi and ≤ total.hi − Σ others.lo; the total between the sums.
+                foreach (var part in parts)
+                {
+                    var others = parts.Where(p => p != part).ToList();
+                    var newLo = Math.Max(lo[part], lo[total] - others.Sum(o => hi[o]));
+                    var newHi = Math.Min(hi[part], hi[total] - others.Sum(o => lo[o]));
+                    if (newLo > lo[part] + 1e-9 || newHi < hi[part] - 1e-9)
+                    {
+                        (lo[part], hi[part], changed) = (newLo, newHi, true);
+                    }
+                }
+                var sumLo = Math.Max(lo[total], parts.Sum(p => lo[p]));
+                var sumHi = Math.Min(hi[total], parts.Sum(p => hi[p]));
+                if (sumLo > lo[total] + 1e-9 || sumHi < hi[total] - 1e-9)
+                {
+                    (lo[total], hi[total], changed) = (sumLo, sumHi, true);
+                }
+            }
+        }
+        return facts.Where(f => double.IsNaN(Value(f)) && Math.Abs(hi[f] - lo[f]) < 1e-9).ToDictionary(f => f, f => lo[f]);
+    }
+
     /// <summary>What a figure really is, from the records the test made.</summary>
     private static double Truth(List<OutcomeRecord> records, Fact fact)
     {
@@ -343,6 +391,9 @@ public sealed class SuppressionTests(Apps apps)
             Measure.Below6 => matching.Count(r => r.HomeMonths < 6),
             Measure.From6To11 => matching.Count(r => r.HomeMonths is >= 6 and < 12),
             Measure.From12To23 => matching.Count(r => r.HomeMonths is >= 12 and < 24),
+            Measure.Below12 => matching.Count(r => r.HomeMonths < 12),
+            Measure.Below24 => matching.Count(r => r.HomeMonths < 24),
+            Measure.From6To23 => matching.Count(r => r.HomeMonths is >= 6 and < 24),
             Measure.Evicted => matching.Count(r => r.Evictions > 0),
             Measure.NotEvicted => matching.Count(r => r.Evictions == 0),
             Measure.InstitutionDays => matching.Sum(r => r.InstitutionDays),
@@ -397,9 +448,15 @@ public sealed class SuppressionTests(Apps apps)
         // The attack: put every export together and solve.
         var found = Solvable(published);
         Assert.Contains(found, f => f.Measure == Format.EnumName(Measure.NotSettled)); // the solver works: shown complements are found
-        var leaked = found.Where(f => (published.TryGetValue(f, out var v) && v is null)
+        // (A hidden zero that turns out to be 0 gives no one away: zeros are hidden beside hidden figures only so that
+        // "hidden" never means "at least 1".)
+        var leaked = found.Where(f => (published.TryGetValue(f, out var v) && v is null && Truth(records, f) != 0)
             || (!published.ContainsKey(f) && Disclosure.IsSmall((int)Truth(records, f)))).ToList();
         Assert.True(leaked.Count == 0, "worked out: " + string.Join(", ", leaked.Take(10).Select(f => $"{f} = {Truth(records, f)}")));
+
+        // With bounds (a hidden figure is at least 0, and lines leave only so much room), nothing small is pinned either.
+        var pinned = Bounded(published).Where(p => Disclosure.IsSmall((int)p.Value)).ToList();
+        Assert.True(pinned.Count == 0, "pinned by bounds: " + string.Join(", ", pinned.Take(10).Select(p => $"{p.Key} = {p.Value}")));
 
         // The same attack on naive suppression (only the small figures hidden) finds them: it is a real attack.
         var naive = published.Keys.ToDictionary(f => f, f => Disclosure.IsSmall(Persons(records, f)) ? (double?)null : Truth(records, f));

@@ -86,6 +86,11 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
         {
             return Forbid();
         }
+        if (Input.Item is { } chosen && !Enum.IsDefined(chosen))
+        {
+            ModelState.AddModelError("Input.Item", l["Velg hvilken sats du legger inn."]);
+            Input.Item = null;
+        }
         if (Input.Low > Input.Expected || Input.Expected > Input.High)
         {
             ModelState.AddModelError("Input.Expected", l["Lav kan ikke være høyere enn forventet, og forventet ikke høyere enn høy."]);

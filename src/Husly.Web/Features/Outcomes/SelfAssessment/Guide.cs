@@ -93,15 +93,15 @@ public static class Guide
         }
         else
         {
-            Form(OrganisationForm.EarmarkedPositions, Strength.Recommended, "Over 15 000 innbyggere bør kommunen ha egne stillinger i boligarbeidet.");
+            Form(OrganisationForm.EarmarkedPositions, Strength.Recommended, "Fra 15 000 innbyggere bør kommunen ha egne stillinger i boligarbeidet.");
         }
         if (population >= TeamsFrom)
         {
-            Form(OrganisationForm.Team, Strength.Recommended, "Over 20 000 innbyggere, med flere stillinger, kan disse organiseres i team, som er mer robuste og kan ta mer sammensatte saker.");
+            Form(OrganisationForm.Team, Strength.Recommended, "Fra 20 000 innbyggere, med flere stillinger, kan disse organiseres i team, som er mer robuste og kan ta mer sammensatte saker.");
         }
         if (population >= ActFrom)
         {
-            Category(FollowUpCategory.OutreachTeam, Strength.Recommended, "Over 50 000 innbyggere anbefales tverrfaglige oppsøkende team med behandling (ACT eller FACT).");
+            Category(FollowUpCategory.OutreachTeam, Strength.Recommended, "Fra 50 000 innbyggere anbefales tverrfaglige oppsøkende team med behandling (ACT eller FACT).");
         }
         else if (yes.Any(q => q.Categories.Contains(FollowUpCategory.OutreachTeam)))
         {

@@ -31,8 +31,8 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
     [StringLength(12, ErrorMessage = "Skriv antall innbyggere som et helt tall, for eksempel 25 000.")]
     public string? Population { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "svar")]
-    public List<Answer> Answers { get; set; } = [];
+    /// <summary>The answers, read from svar[0] … svar[13] (not model-bound: a gap in the numbering must not drop the rest).</summary>
+    public List<Answer> Answers { get; private set; } = [];
 
     /// <summary>The year a signed-in user saves the assessment for.</summary>
     [BindProperty]
@@ -42,7 +42,7 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
     /// <summary>The saved assessments' versions the form was shown with, as "year:version" pairs; a year without one was not
     /// saved then.</summary>
     [BindProperty(Name = "Versions")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Skjemaet kom ikke fram riktig. Last siden på nytt og lagre igjen.")]
     public string? VersionsShown { get; set; }
 
     public Dictionary<int, Guid> Versions { get; private set; } = [];
@@ -61,7 +61,7 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Population is null && Answers.Count == 0)
+        if (Population is null && !Request.Query.Keys.Any(k => k.StartsWith("svar[", StringComparison.OrdinalIgnoreCase)))
         {
             return Page(); // the empty form
         }
@@ -124,6 +124,29 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
         return Redirect("/selvvurdering/historikk");
     }
 
+    /// <summary>svar[i] for each question, in the query (the assessment) or the form (saving). False when an answer is not one
+    /// of the choices or names a question that does not exist.</summary>
+    private bool ReadAnswers()
+    {
+        var source = Request.HasFormContentType ? Request.Form.Select(f => (f.Key, Value: f.Value.ToString())) : Request.Query.Select(q => (q.Key, Value: q.Value.ToString()));
+        var answers = Enumerable.Repeat(Answer.Unknown, Guide.Questions.Count).ToArray();
+        var any = false;
+        var ok = true;
+        foreach (var (key, value) in source.Where(p => p.Key.StartsWith("svar[", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!int.TryParse(key.AsSpan(5, Math.Max(0, key.Length - 6)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
+                || !key.EndsWith(']') || i >= answers.Length || !Enum.TryParse<Answer>(value, ignoreCase: false, out var answer) || !Enum.IsDefined(answer) || int.TryParse(value, out _))
+            {
+                ok = false;
+                continue;
+            }
+            answers[i] = answer;
+            any = true;
+        }
+        Answers = any ? [.. answers] : [];
+        return ok;
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Municipalities = [.. (await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Number, m.Name }).ToListAsync(ct))
@@ -163,7 +186,11 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
     {
         var digits = new string((Population ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '\u00a0' or '\u202f')).ToArray());
         int? population = int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
-        if (string.IsNullOrWhiteSpace(Population))
+        if (ModelState.GetFieldValidationState(nameof(Population)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // Already told (too long).
+        }
+        else if (string.IsNullOrWhiteSpace(Population))
         {
             ModelState.AddModelError(nameof(Population), l["Skriv antall innbyggere i kommunen."]);
         }
@@ -171,11 +198,11 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
         {
             ModelState.AddModelError(nameof(Population), l["Skriv antall innbyggere som et helt tall mellom 1 og 1 500 000, for eksempel 25 000."]);
         }
-        if (Answers.Count > Guide.Questions.Count || Answers.Any(a => !Enum.IsDefined(a)))
+        if (!ReadAnswers())
         {
             ModelState.AddModelError(nameof(Answers), l["Svarene kom ikke fram riktig. Svar på spørsmålene igjen."]);
         }
-        if (!string.IsNullOrEmpty(Municipality))
+        if (!string.IsNullOrEmpty(Municipality) && ModelState.GetFieldValidationState(nameof(Municipality)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             MunicipalityName = Municipalities.FirstOrDefault(m => m.Value == Municipality)?.Text;
             if (MunicipalityName is null)
