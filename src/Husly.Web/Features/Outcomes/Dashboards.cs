@@ -30,7 +30,7 @@ public sealed class OutcomeModelCache
 }
 
 /// <summary>The published figures and the names of what they are cut by.</summary>
-public sealed class Dashboards(HuslyDbContext db, OutcomeRuns runs, OutcomeModelCache cache, IServiceScopeFactory scopes)
+public sealed class Dashboards(HuslyDbContext db, OrganisationLookups organisations, OutcomeRuns runs, OutcomeModelCache cache, IServiceScopeFactory scopes)
 {
     public sealed record Names(IReadOnlyDictionary<string, string> Districts, IReadOnlyDictionary<string, string> Projects);
 
@@ -88,8 +88,8 @@ public sealed class Dashboards(HuslyDbContext db, OutcomeRuns runs, OutcomeModel
     /// <summary>Districts and the projects with results the user may read, by key value.</summary>
     public async Task<Names> NamesAsync(OutcomeModel model, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var districts = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        // The districts from the cached choice lists every form uses; only the projects are read per request.
+        var districts = (await organisations.UnitsAsync()).Where(o => o.Kind == OrganisationKind.District).ToList();
         var projectIds = model.ValuesOf(Dim.Project).Where(v => v != Dim.None).Select(Guid.Parse).ToList();
         // Only projects the user may read are named (and offered as a filter); the others show as "another project".
         var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))

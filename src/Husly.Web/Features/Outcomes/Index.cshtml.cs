@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Husly.Common;
+using Husly.Features.Shared;
 using Husly.Platform.Export;
 using Husly.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,8 +26,6 @@ public sealed record FigureTable(string Id, string Title, string GroupTitle, IRe
 
 public sealed record FigureRow(string Label, IReadOnlyList<Shown> Cells, bool Marked = false);
 
-/// <summary>A horizontal bar chart drawn by the server; the same figures are in the table beside it.</summary>
-public sealed record BarChart(string Id, string Caption, IReadOnlyList<(string Label, Shown Value)> Bars);
 
 /// <summary>The outcome dashboards (issue 13 §2): the whole programme, a district or a project, over years and against a
 /// baseline year, from the newest completed run's suppressed model. Filters are a plain GET form; the same figures as
@@ -215,7 +214,7 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
             [.. Years.Select(y => Row(y == BaselineYear ? l["{0} (utgangspunkt)", y] : y.ToString(System.Globalization.CultureInfo.InvariantCulture), y, key, y == BaselineYear))]));
         var chart = Chart ?? Measure.Settled;
         TrendChart = new BarChart("trend", l["{0} per år, {1}", l.Enum(chart), ScopeName],
-            [.. Years.Select(y => (y.ToString(System.Globalization.CultureInfo.InvariantCulture), Shown.Of(model.Get(y, chart, key))))]);
+            [.. Years.Select(y => Bar(y.ToString(System.Globalization.CultureInfo.InvariantCulture), Shown.Of(model.Get(y, chart, key))))]);
 
         // Breakdowns for one year: by what the scope can still be cut by.
         var year = ShownYear;
@@ -230,7 +229,7 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
             Tables.Add(new FigureTable(id, l["{0}, {1}", title, year], groupTitle, titles,
                 [.. values.Select(v => Row(v.Label, year, Child(v.Value))), Row(l["Totalt"], year, key, true)]));
             BreakdownChart ??= new BarChart(id + "-diagram", l["{0} etter {1}, {2}", l.Enum(chart), groupTitle.ToLowerInvariant(), year],
-                [.. values.Select(v => (v.Label, Shown.Of(model.Get(year, chart, Child(v.Value)))))]);
+                [.. values.Select(v => Bar(v.Label, Shown.Of(model.Get(year, chart, Child(v.Value)))))]);
         }
         string DistrictName(string v) => Names.Districts.GetValueOrDefault(v) ?? l["Ukjent bydel"];
         string ProjectName(string v) => v == Dim.None ? l["Uten prosjekt"] : Names.Projects.GetValueOrDefault(v) ?? l["Et prosjekt du ikke har tilgang til"];
@@ -251,6 +250,8 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
             Concerns(key, DistrictName);
         }
     }
+
+    private Bar Bar(string label, Shown value) => new(label, value.Number, value.Text(l));
 
     private static IEnumerable<(string, string)> Parts(string key) =>
         key.Length == 0 ? [] : key.Split('|').Select(p => p.Split('=', 2)).Select(p => (p[0], p[1]));

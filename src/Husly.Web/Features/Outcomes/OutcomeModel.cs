@@ -81,8 +81,6 @@ public sealed class OutcomeModel
     /// <summary>The figure, null when hidden; 0 when nothing was recorded.</summary>
     public double? Get(int year, Measure measure, string key) => figures.TryGetValue((year, measure, key), out var value) ? value : 0;
 
-    public bool Has(int year, string key) => figures.ContainsKey((year, Measure.Persons, key)) || figures.ContainsKey((year, Measure.ConcernsReceived, key));
-
     private readonly Dictionary<(int Year, string Parent, string Dim, Measure Family), SortedSet<string>> children = [];
 
     /// <summary>The values of one dimension that occur under a key in a year (the projects of a district, say), among the
