@@ -16,12 +16,14 @@ public static class Disclosure
 {
     public const int MinimumPersons = 5;
 
-    /// <summary>Rounds of the audit before it stops hiding a little at a time and hides everything it cannot protect.</summary>
-    private const int MaxRounds = 200;
+    /// <summary>Rounds of the audit before it stops hiding a little at a time and hides everything (it fails closed).</summary>
+    internal const int MaxRounds = 1000;
 
     public static bool IsSmall(int persons) => persons is > 0 and < MinimumPersons;
 
-    public static bool[] Suppress(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines)
+    public static bool[] Suppress(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines) => Suppress(cells, lines, MaxRounds);
+
+    internal static bool[] Suppress(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, int maxRounds)
     {
         var hidden = cells.Select(c => IsSmall(c.Persons)).ToArray();
         Lines(cells, lines, hidden);
@@ -29,16 +31,26 @@ public static class Disclosure
         // The line rules leave no line that gives a figure away by itself, but lines together can (two groups of hidden
         // cells joined by one hidden cell: that one follows from the rest). The audit solves the whole system as an
         // attacker would and hides more wherever a hidden figure still follows, until none does.
-        for (var round = 0; round < 1000; round++)
+        for (var round = 0; ; round++)
         {
-            var found = Audit.Determined(cells, lines, hidden);
-
-            if (found.Count == 0 || !Audit.HideMore(cells, lines, hidden, found))
+            // The figures pinned one by one first; the search for small sums (dearer) once none is.
+            var found = Audit.Determined(cells, lines, hidden, sums: false);
+            if (found.Count == 0)
+            {
+                found = Audit.Determined(cells, lines, hidden);
+            }
+            if (found.Count == 0)
+            {
+                return hidden;
+            }
+            if (round >= maxRounds || !Audit.HideMore(cells, lines, hidden, found))
             {
                 break;
             }
             Lines(cells, lines, hidden);
         }
+        // What could not be protected a little at a time is protected by showing none of these figures.
+        Array.Fill(hidden, true);
         return hidden;
     }
 
@@ -138,7 +150,7 @@ public static class Disclosure
 internal static class Audit
 {
     /// <summary>The hidden figures the equations pin down, each with the hidden figures it is solved together with.</summary>
-    public static List<(int Cell, List<int> Group)> Determined(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden)
+    public static List<(int Cell, List<int> Group)> Determined(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden, bool sums = true)
     {
         // Equations over hidden entries only; a line with none hidden says nothing.
         var equations = new List<int[]>();
@@ -205,7 +217,7 @@ internal static class Audit
                 }
                 return row;
             }).ToList();
-            found.AddRange(Pinned(rows, cells).Select(v => (v, vars)));
+            found.AddRange(Pinned(rows, cells, sums).Select(v => (v, vars)));
         }
         return found;
     }
@@ -213,7 +225,7 @@ internal static class Audit
     /// <summary>The variables the equations give away: sparse Gauss–Jordan elimination (the sparsest row first, on its least
     /// shared variable, so the rows stay short); a variable is fixed when its reduced row holds nothing else, and the
     /// variables of a reduced row that is a plain sum are given away when that sum is small or all ones.</summary>
-    private static List<int> Pinned(List<Dictionary<int, double>> rows, IReadOnlyList<Cell> cells)
+    private static List<int> Pinned(List<Dictionary<int, double>> rows, IReadOnlyList<Cell> cells, bool sums)
     {
         const double Zero = 1e-9;
         var holders = new Dictionary<int, HashSet<int>>();
@@ -272,20 +284,176 @@ internal static class Audit
             pivotRows.Add((r, v));
         }
         var pinned = pivotRows.Where(p => rows[p.Row].Count == 1).Select(p => p.Variable).ToList();
-        // A reduced row that adds hidden figures up (every coefficient 1) gives their sum away: a small sum is a small
-        // figure, and a sum equal to their number means each is 1 (a hidden figure is never 0).
+        // A reduced row that adds hidden figures up (every coefficient 1) gives their sum away: a sum equal to their
+        // number means each is 1 (a hidden figure is never 0).
         foreach (var (row, _) in pivotRows.Where(p => rows[p.Row].Count > 1))
         {
-            if (rows[row].Values.All(c => Math.Abs(c - 1) < Zero))
+            if (rows[row].Values.All(c => Math.Abs(c - 1) < Zero) && rows[row].Keys.Sum(v => cells[v].Persons) == rows[row].Count)
             {
-                var sum = rows[row].Keys.Sum(v => cells[v].Persons);
-                if (Disclosure.IsSmall(sum) || sum == rows[row].Count)
+                pinned.AddRange(rows[row].Keys);
+            }
+        }
+        if (sums)
+        {
+            pinned.AddRange(SmallSums(rows, pivotRows, cells));
+        }
+        return [.. pinned.Distinct()];
+    }
+
+    /// <summary>The hidden figures in a sum the equations give away that rests on 1–4 persons: such a sum is a small figure
+    /// (the persons of two small districts in one living situation, say), though no single line and no single reduced row
+    /// need show it. A sum is given away when it is a combination of the equations, that is when it is 0 on every solution
+    /// of the equations without their constants; random such solutions stand for all of them (a sum that is not given away
+    /// is 0 on a random one only by a chance of nil). Its members are figures of 1–4 persons, so at most four.</summary>
+    private static HashSet<int> SmallSums(List<Dictionary<int, double>> rows, List<(int Row, int Variable)> pivotRows, IReadOnlyList<Cell> cells)
+    {
+        // Random values for the free figures (every figure that is no pivot); each pivot figure follows from its row.
+        var random = new Random(15);
+        var pivots = pivotRows.ToDictionary(p => p.Variable, p => p.Row);
+        var value = new Dictionary<int, Sig>();
+        foreach (var v in rows.SelectMany(r => r.Keys).Where(v => !pivots.ContainsKey(v)).Distinct().Order())
+        {
+            value[v] = new Sig(1 + random.NextDouble(), 1 + random.NextDouble(), 1 + random.NextDouble());
+        }
+        foreach (var (v, r) in pivots)
+        {
+            var sum = default(Sig);
+            foreach (var (k, coefficient) in rows[r])
+            {
+                if (k != v)
                 {
-                    pinned.AddRange(rows[row].Keys);
+                    sum -= coefficient * value[k];
+                }
+            }
+            value[v] = sum;
+        }
+        // The candidates: figures of 1–4 persons not fixed by themselves (those are found already), fewest persons first.
+        var small = value.Where(e => Disclosure.IsSmall(cells[e.Key].Persons) && !e.Value.IsZero).Select(e => e.Key)
+            .OrderBy(v => cells[v].Persons).ThenBy(v => v).ToArray();
+        var sig = small.Select(v => value[v]).ToArray();
+        var persons = small.Select(v => cells[v].Persons).ToArray();
+        var singles = new SigIndex();
+        for (var i = 0; i < small.Length; i++)
+        {
+            singles.Add(sig[i], i);
+        }
+        var given = new HashSet<int>();
+        void Give(params int[] members)
+        {
+            foreach (var m in members)
+            {
+                given.Add(small[m]);
+            }
+        }
+        // Two figures that cancel.
+        for (var a = 0; a < small.Length; a++)
+        {
+            foreach (var b in singles.Find(-sig[a]))
+            {
+                if (b != a && persons[a] + persons[b] < Disclosure.MinimumPersons)
+                {
+                    Give(a, b);
                 }
             }
         }
-        return [.. pinned.Distinct()];
+        // Three (1 + 1 + 1 or 1 + 1 + 2 persons): a pair of at most 3 persons and a third that cancels it. Four (one person
+        // each): two pairs that cancel, found by sorting the pairs' sums.
+        var ones = Array.FindLastIndex(persons, p => p == 1) + 1;
+        var pairsOfOnes = new List<(double Key, int A, int B)>();
+        for (var a = 0; a < small.Length && persons[a] == 1; a++)
+        {
+            for (var b = a + 1; b < small.Length && persons[a] + persons[b] <= 3; b++)
+            {
+                var pair = sig[a] + sig[b];
+                foreach (var c in singles.Find(-pair))
+                {
+                    if (c != a && c != b && persons[a] + persons[b] + persons[c] < Disclosure.MinimumPersons)
+                    {
+                        Give(a, b, c);
+                    }
+                }
+                if (b < ones)
+                {
+                    pairsOfOnes.Add((pair.X, a, b));
+                }
+            }
+        }
+        pairsOfOnes.Sort((p, q) => p.Key.CompareTo(q.Key));
+        var (low, high) = (0, pairsOfOnes.Count - 1);
+        while (low < high)
+        {
+            var total = pairsOfOnes[low].Key + pairsOfOnes[high].Key;
+            if (Math.Abs(total) < Sig.Tolerance)
+            {
+                // Every pair from here up whose key still cancels this one's.
+                for (var h = high; h > low && Math.Abs(pairsOfOnes[low].Key + pairsOfOnes[h].Key) < Sig.Tolerance; h--)
+                {
+                    var (p, q) = (pairsOfOnes[low], pairsOfOnes[h]);
+                    if (p.A != q.A && p.A != q.B && p.B != q.A && p.B != q.B && (sig[p.A] + sig[p.B] + sig[q.A] + sig[q.B]).IsZero)
+                    {
+                        Give(p.A, p.B, q.A, q.B);
+                    }
+                }
+                low++;
+            }
+            else if (total < 0)
+            {
+                low++;
+            }
+            else
+            {
+                high--;
+            }
+        }
+        return given;
+    }
+
+    /// <summary>A figure's values on three random solutions.</summary>
+    private readonly record struct Sig(double X, double Y, double Z)
+    {
+        public const double Tolerance = 1e-7;
+
+        public bool IsZero => Math.Abs(X) < Tolerance && Math.Abs(Y) < Tolerance && Math.Abs(Z) < Tolerance;
+
+        public static Sig operator +(Sig a, Sig b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);
+
+        public static Sig operator -(Sig a, Sig b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
+
+        public static Sig operator -(Sig a) => new(-a.X, -a.Y, -a.Z);
+
+        public static Sig operator *(double c, Sig a) => new(c * a.X, c * a.Y, c * a.Z);
+    }
+
+    /// <summary>Figures by their values, found again despite rounding: bucketed by the first value, compared on all.</summary>
+    private sealed class SigIndex
+    {
+        private readonly Dictionary<long, List<(Sig Key, int Item)>> buckets = [];
+
+        private static long Bucket(double x) => (long)Math.Floor(x / (Sig.Tolerance * 100));
+
+        public void Add(Sig key, int item)
+        {
+            var b = Bucket(key.X);
+            (buckets.TryGetValue(b, out var list) ? list : buckets[b] = []).Add((key, item));
+        }
+
+        public IEnumerable<int> Find(Sig key)
+        {
+            var b = Bucket(key.X);
+            for (var near = b - 1; near <= b + 1; near++)
+            {
+                if (buckets.TryGetValue(near, out var list))
+                {
+                    foreach (var (k, item) in list)
+                    {
+                        if ((k - key).IsZero)
+                        {
+                            yield return item;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>For each figure given away, hides the shown entry resting on the fewest persons in each line through it; when

@@ -67,10 +67,119 @@ public sealed class SuppressionTests(Apps apps)
         Assert.Empty(Audit.Determined(sum, [new(3, [0, 1, 2])], result));
     }
 
+    [Fact]
+    public void A_small_sum_of_hidden_figures_worked_out_through_several_lines_takes_more_with_it()
+    {
+        // Persons by district and living situation at the year's end (municipal rental, X, Y). G and S are small:
+        //            MR   X   Y | total
+        //   A        60  20  20 | 100
+        //   B        30  10  10 |  50
+        //   G         4   1   1 |   6
+        //   S         2   1   1 |   4
+        //   total    96  32  32 | 160
+        // Line by line all is well after the line rules (S hides G in the district column, X and Y hide B's), but together:
+        // G + S = 160 − A − B = 10, and their municipal rental 96 − 60 − 30 = 6, so G and S hold 4 persons in X and Y — a
+        // figure of 4 that no single line gives (helper-19's attack on the 2023 demo figures, Grorud and Stovner).
+        int[] persons = [160, 100, 50, 6, 4, 96, 32, 32, 60, 20, 20, 30, 10, 10, 4, 1, 1, 2, 1, 1];
+        var cells = persons.Select(p => new Cell(p, p)).ToArray();
+        Line[] lines =
+        [
+            new(0, [1, 2, 3, 4]), new(0, [5, 6, 7]),
+            new(1, [8, 9, 10]), new(2, [11, 12, 13]), new(3, [14, 15, 16]), new(4, [17, 18, 19]),
+            new(5, [8, 11, 14, 17]), new(6, [9, 12, 15, 18]), new(7, [10, 13, 16, 19]),
+        ];
+        var lineRulesOnly = new bool[cells.Length];
+        foreach (var i in new[] { 3, 4, 12, 13, 14, 15, 16, 17, 18, 19 })
+        {
+            lineRulesOnly[i] = true;
+        }
+        Assert.Contains(SmallSumsWorkedOut(cells, lines, lineRulesOnly), s => s.Order().SequenceEqual([15, 16, 18, 19]));
+        // The audit sees it too …
+        var found = Audit.Determined(cells, lines, lineRulesOnly).Select(f => f.Cell).ToHashSet();
+        Assert.Superset(new HashSet<int> { 15, 16, 18, 19 }, found);
+        // … and the engine hides until no sum of hidden figures of 1–4 persons can be worked out.
+        var hidden = Disclosure.Suppress(cells, lines);
+        Assert.Empty(SmallSumsWorkedOut(cells, lines, hidden));
+        Assert.Empty(Audit.Determined(cells, lines, hidden));
+
+        // If the audit runs out of rounds with something still given away, it fails closed: nothing is shown.
+        Assert.Contains(false, hidden);
+        Assert.All(Disclosure.Suppress(cells, lines, maxRounds: 0), Assert.True);
+    }
+
+    /// <summary>Every set of up to four hidden figures (none of them 0) whose sum the lines give and which rests on 1–4
+    /// persons: the sum is worked out when adding it to the equations does not raise their rank.</summary>
+    private static List<int[]> SmallSumsWorkedOut(Cell[] cells, Line[] lines, bool[] hidden)
+    {
+        var vars = Enumerable.Range(0, cells.Length).Where(i => hidden[i]).ToList();
+        var rows = lines.Select(line =>
+        {
+            var row = new double[vars.Count];
+            foreach (var (entry, sign) in line.Members.Select(m => (m, 1.0)).Append((line.Total, -1.0)))
+            {
+                if (vars.IndexOf(entry) is var at and >= 0)
+                {
+                    row[at] += sign;
+                }
+            }
+            return row;
+        }).Where(row => row.Any(x => x != 0)).ToList();
+        var rank = Rank(rows);
+        var small = vars.Where(v => cells[v].Persons is > 0 and < Disclosure.MinimumPersons).ToList();
+        var subsets = new List<int[]>();
+        void Grow(List<int> chosen, int from, int sum)
+        {
+            if (chosen.Count > 0)
+            {
+                var sumRow = vars.Select(v => chosen.Contains(v) ? 1.0 : 0).ToArray();
+                if (Rank([.. rows, sumRow]) == rank)
+                {
+                    subsets.Add([.. chosen]);
+                }
+            }
+            for (var i = from; i < small.Count; i++)
+            {
+                if (sum + cells[small[i]].Persons < Disclosure.MinimumPersons)
+                {
+                    Grow([.. chosen, small[i]], i + 1, sum + cells[small[i]].Persons);
+                }
+            }
+        }
+        Grow([], 0, 0);
+        return subsets;
+    }
+
+    private static int Rank(List<double[]> matrix)
+    {
+        var m = matrix.Select(r => (double[])r.Clone()).ToList();
+        var rank = 0;
+        for (var col = 0; m.Count > 0 && col < m[0].Length && rank < m.Count; col++)
+        {
+            var best = Enumerable.Range(rank, m.Count - rank).MaxBy(i => Math.Abs(m[i][col]));
+            if (Math.Abs(m[best][col]) < 1e-9)
+            {
+                continue;
+            }
+            (m[rank], m[best]) = (m[best], m[rank]);
+            for (var i = rank + 1; i < m.Count; i++)
+            {
+                var factor = m[i][col] / m[rank][col];
+                for (var j = col; j < m[i].Length; j++)
+                {
+                    m[i][j] -= factor * m[rank][j];
+                }
+            }
+            rank++;
+        }
+        return rank;
+    }
+
     /// <summary>Persons in 2019 by district and project (none, P1 = Sammen om bolig, P2 = Husrom-hjerterom).</summary>
     private static readonly (string District, string? Project, int Persons)[] Groups =
         [("Alna", null, 12), ("Alna", "Sammen om bolig", 3), ("Bjerke", null, 20), ("Bjerke", "Sammen om bolig", 9),
-         ("Frogner", null, 7), ("Frogner", "Husrom-hjerterom", 6), ("Sagene", null, 2), ("Sagene", "Sammen om bolig", 15)];
+         ("Frogner", null, 7), ("Frogner", "Husrom-hjerterom", 6), ("Sagene", null, 2), ("Sagene", "Sammen om bolig", 15),
+         // Two small districts side by side, as Grorud and Stovner were in the demo figures helper-19 attacked.
+         ("Grorud", null, 6), ("Stovner", null, 4)];
 
     private static List<OutcomeRecord> Records(Guid run)
     {
@@ -118,9 +227,9 @@ public sealed class SuppressionTests(Apps apps)
             StartedBy = "Test",
             AsOf = new DateOnly(2019, 12, 31),
             FinishedAt = DateTime.UtcNow,
-            Total = 74,
-            Processed = 74,
-            Records = 74,
+            Total = Groups.Sum(g => g.Persons),
+            Processed = Groups.Sum(g => g.Persons),
+            Records = Groups.Sum(g => g.Persons),
         };
         var records = Records(run.Id);
         await OutcomeRunTests.PublishOnlyAsync(app, run, records);
@@ -219,9 +328,55 @@ public sealed class SuppressionTests(Apps apps)
         (Measure.Persons, Measure.Stable24, Measure.Below24), (Measure.Stable6, Measure.Stable24, Measure.From6To23),
     ];
 
+    /// <summary>Every sum of up to four unknown figures (none of them 0) that the equations give and that rests on 1–4
+    /// persons. A sum is given when it is 0 on every solution of the equations without constants; random solutions
+    /// (the free unknowns drawn at random, the others following from their rows) stand for all of them.</summary>
+    private static List<Fact[]> SmallSums(Dictionary<Fact, double[]> signature, Func<Fact, int> personsOf)
+    {
+        var persons = signature.Keys.ToDictionary(f => f, personsOf);
+        var small = signature.Keys.Where(f => Disclosure.IsSmall(persons[f]) && signature[f].Any(x => Math.Abs(x) > 1e-7)).ToList();
+        var sums = new List<Fact[]>();
+        // Figures (and pairs of figures) by their values on the random solutions, so a cancelling partner is looked up.
+        static long Bucket(double[] v) => (long)Math.Round(v[0] * 1e5);
+        static bool Same(double[] a, double[] b) => a.Zip(b).All(p => Math.Abs(p.First - p.Second) < 1e-6);
+        var singles = small.ToLookup(f => Bucket(signature[f]));
+        var pairsOfOnes = new Dictionary<long, List<(Fact A, Fact B, double[] Sum)>>();
+        IEnumerable<T> Near<T>(Func<long, IEnumerable<T>> at, double[] v) => Enumerable.Range(-1, 3).SelectMany(d => at(Bucket(v) + d));
+        for (var i = 0; i < small.Count; i++)
+        {
+            for (var j = i + 1; j < small.Count; j++)
+            {
+                var (a, b) = (small[i], small[j]);
+                var persons2 = persons[a] + persons[b];
+                if (persons2 >= Disclosure.MinimumPersons)
+                {
+                    continue;
+                }
+                var minus = signature[a].Zip(signature[b], (x, y) => -(x + y)).ToArray();
+                if (minus.All(x => Math.Abs(x) < 1e-6))
+                {
+                    sums.Add([a, b]);
+                }
+                sums.AddRange(Near(k => singles[k], minus)
+                    .Where(c => c != a && c != b && persons2 + persons[c] < Disclosure.MinimumPersons && Same(signature[c], minus))
+                    .Select(c => new[] { a, b, c }));
+                if (persons2 == 2)
+                {
+                    sums.AddRange(Near(k => pairsOfOnes.GetValueOrDefault(k) ?? [], minus)
+                        .Where(p => p.A != a && p.A != b && p.B != a && p.B != b && Same(p.Sum, minus))
+                        .Select(p => new[] { a, b, p.A, p.B }));
+                    var sum = minus.Select(x => -x).ToArray();
+                    (pairsOfOnes.TryGetValue(Bucket(sum), out var list) ? list : pairsOfOnes[Bucket(sum)] = []).Add((a, b, sum));
+                }
+            }
+        }
+        return sums;
+    }
+
     /// <summary>The figures an attacker can work out: every line (a total and its parts, and a count with its complement)
-    /// as an equation over the unknown figures, reduced; an unknown is found when its row is it alone.</summary>
-    private static HashSet<Fact> Solvable(Dictionary<Fact, double?> known)
+    /// as an equation over the unknown figures, reduced; an unknown is found when its row is it alone. With each unknown's
+    /// values on three random solutions of the equations without constants, for <see cref="SmallSums"/>.</summary>
+    private static (HashSet<Fact> Solved, Dictionary<Fact, double[]> Signature) Solve(Dictionary<Fact, double?> known)
     {
         // Every figure the lines speak of, published or not: the complements of each count, and every margin above.
         var facts = new HashSet<Fact>(known.Keys);
@@ -300,12 +455,13 @@ public sealed class SuppressionTests(Apps apps)
             {
                 rows[r][j] /= pivot;
             }
+            var nonZero = Enumerable.Range(0, unknown.Count).Where(j => Math.Abs(rows[r][j]) > 1e-12).ToArray();
             for (var i = 0; i < rows.Count; i++)
             {
                 if (i != r && Math.Abs(rows[i][col]) > 1e-9)
                 {
                     var factor = rows[i][col];
-                    for (var j = 0; j < unknown.Count; j++)
+                    foreach (var j in nonZero)
                     {
                         rows[i][j] -= factor * rows[r][j];
                     }
@@ -314,7 +470,17 @@ public sealed class SuppressionTests(Apps apps)
             pivots.Add((r, col));
             r++;
         }
-        return [.. pivots.Where(p => Enumerable.Range(0, unknown.Count).All(j => j == p.Column || Math.Abs(rows[p.Row][j]) < 1e-9)).Select(p => unknown[p.Column])];
+        var solved = pivots.Where(p => Enumerable.Range(0, unknown.Count).All(j => j == p.Column || Math.Abs(rows[p.Row][j]) < 1e-9)).Select(p => unknown[p.Column]).ToHashSet();
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 3).Select(_ => unknown.Select(_ => 1 + random.NextDouble()).ToArray()).ToArray();
+        foreach (var (row, column) in pivots)
+        {
+            foreach (var value in values)
+            {
+                value[column] = -Enumerable.Range(0, unknown.Count).Where(j => j != column).Sum(j => rows[row][j] * value[j]); // pivot columns are 0 here
+            }
+        }
+        return (solved, unknown.Select((f, j) => (f, j)).ToDictionary(x => x.f, x => values.Select(v => v[x.j]).ToArray()));
     }
 
     /// <summary>The attack with bounds: every unknown lies between 0 and what its lines leave room for; each line narrows
@@ -446,7 +612,7 @@ public sealed class SuppressionTests(Apps apps)
         Assert.Contains(published, p => p.Value is null && !Disclosure.IsSmall(Persons(records, p.Key))); // secondary suppression happened
 
         // The attack: put every export together and solve.
-        var found = Solvable(published);
+        var (found, signature) = Solve(published);
         Assert.Contains(found, f => f.Measure == Format.EnumName(Measure.NotSettled)); // the solver works: shown complements are found
         // (A hidden zero that turns out to be 0 gives no one away: zeros are hidden beside hidden figures only so that
         // "hidden" never means "at least 1".)
@@ -455,11 +621,17 @@ public sealed class SuppressionTests(Apps apps)
         Assert.True(leaked.Count == 0, "worked out: " + string.Join(", ", leaked.Take(10).Select(f => $"{f} = {Truth(records, f)}")));
 
         // With bounds (a hidden figure is at least 0, and lines leave only so much room), nothing small is pinned either.
+        // Nor a sum of hidden figures that rests on 1–4 persons (two small districts' persons in one living situation).
+        var sums = SmallSums(signature, f => Persons(records, f));
+        Assert.True(sums.Count == 0, "sums worked out: " + string.Join("; ", sums.Take(5).Select(s => string.Join(" + ", s.Select(f => $"{f}")))));
+
         var pinned = Bounded(published).Where(p => Disclosure.IsSmall((int)p.Value)).ToList();
         Assert.True(pinned.Count == 0, "pinned by bounds: " + string.Join(", ", pinned.Take(10).Select(p => $"{p.Key} = {p.Value}")));
 
         // The same attack on naive suppression (only the small figures hidden) finds them: it is a real attack.
         var naive = published.Keys.ToDictionary(f => f, f => Disclosure.IsSmall(Persons(records, f)) ? (double?)null : Truth(records, f));
-        Assert.Contains(Solvable(naive), f => naive.TryGetValue(f, out var v) && v is null);
+        var (naiveFound, naiveSignature) = Solve(naive);
+        Assert.Contains(naiveFound, f => naive.TryGetValue(f, out var v) && v is null);
+        Assert.NotEmpty(SmallSums(naiveSignature, f => Persons(records, f)));
     }
 }
