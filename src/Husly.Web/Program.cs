@@ -38,6 +38,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.Filters.Add<Husly.Platform.Errors.UnknownHandlerFilter>();
         o.ModelBinderProviders.Insert(0, new Husly.Platform.Forms.DateOnlyModelBinderProvider());
+        o.ModelBinderProviders.Insert(0, new Husly.Platform.Forms.NumberModelBinderProvider());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Husly.SharedResource)));

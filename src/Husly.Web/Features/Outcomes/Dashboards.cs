@@ -32,7 +32,12 @@ public sealed class OutcomeModelCache
 /// <summary>The published figures and the names of what they are cut by.</summary>
 public sealed class Dashboards(HuslyDbContext db, OrganisationLookups organisations, OutcomeRuns runs, OutcomeModelCache cache, IServiceScopeFactory scopes)
 {
-    public sealed record Names(IReadOnlyDictionary<string, string> Districts, IReadOnlyDictionary<string, string> Projects);
+    /// <summary>Districts' and readable projects' names by key value; the other projects with results numbered (1, 2 …) so
+    /// their rows can be told apart without naming them.</summary>
+    public sealed record Names(IReadOnlyDictionary<string, string> Districts, IReadOnlyDictionary<string, string> Projects, IReadOnlyDictionary<string, int> Others)
+    {
+        public static readonly Names None = new(new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, int>());
+    }
 
     /// <summary>The newest completed run's model, or null before the first run has completed.</summary>
     public async Task<OutcomeModel?> ModelAsync(CancellationToken ct = default)
@@ -85,6 +90,13 @@ public sealed class Dashboards(HuslyDbContext db, OrganisationLookups organisati
         return (Dim.Key(parts), name);
     }
 
+    /// <summary>The name of the chosen project when the user may read it but nobody in the figures follows it (yet), so the
+    /// page can say so rather than call the choice wrong.</summary>
+    public async Task<string?> ProjectWithoutResultsAsync(Guid? project, Names names, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        project is { } chosen && !names.Projects.ContainsKey(Dim.Of(chosen))
+            ? await db.Projects.AsNoTracking().Where(p => p.Id == chosen).Where(Portfolio.Projects.ProjectAuthorizationHandler.ReadableBy(user)).Select(p => p.Name).FirstOrDefaultAsync(ct)
+            : null;
+
     /// <summary>Districts and the projects with results the user may read, by key value.</summary>
     public async Task<Names> NamesAsync(OutcomeModel model, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -96,6 +108,8 @@ public sealed class Dashboards(HuslyDbContext db, OrganisationLookups organisati
             .Where(Portfolio.Projects.ProjectAuthorizationHandler.ReadableBy(user)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var districtNames = districts.ToDictionary(d => Dim.Of(d.Id), d => d.Name);
         var projectNames = projects.ToDictionary(p => Dim.Of(p.Id), p => p.Name);
-        return new Names(districtNames, projectNames);
+        var others = projectIds.Select(id => Dim.Of(id)).Where(v => !projectNames.ContainsKey(v)).Order(StringComparer.Ordinal)
+            .Select((v, i) => (v, i + 1)).ToDictionary(x => x.v, x => x.Item2);
+        return new Names(districtNames, projectNames, others);
     }
 }

@@ -34,7 +34,7 @@ public static class Disclosure
         for (var round = 0; ; round++)
         {
             // The figures pinned one by one first; the search for small sums (dearer) once none is.
-            var found = Audit.Determined(cells, lines, hidden, sums: false);
+            var found = Audit.Determined(cells, lines, hidden, Audit.Look.Cheap);
             if (found.Count == 0)
             {
                 found = Audit.Determined(cells, lines, hidden);
@@ -79,6 +79,26 @@ public static class Disclosure
             }
         }
         while (changed);
+    }
+
+    /// <summary>Shows again the hidden zeros the lines give anyway: "skjult" where the rest of the table says 0 would read
+    /// as 1–4 persons. A figure the equations fix adds nothing when shown, so nothing else follows from it; should the
+    /// audit still find anything, they all stay hidden.</summary>
+    public static void ShowZerosThatFollow(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden)
+    {
+        var zeros = Audit.Determined(cells, lines, hidden, Audit.Look.Fixed).Select(f => f.Cell)
+            .Where(c => cells[c].Persons == 0 && cells[c].Value == 0).Distinct().ToList();
+        foreach (var zero in zeros)
+        {
+            hidden[zero] = false;
+        }
+        if (zeros.Count > 0 && Audit.Determined(cells, lines, hidden).Count > 0)
+        {
+            foreach (var zero in zeros)
+            {
+                hidden[zero] = true;
+            }
+        }
     }
 
     private static void Lines(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden)
@@ -150,7 +170,10 @@ public static class Disclosure
 internal static class Audit
 {
     /// <summary>The hidden figures the equations pin down, each with the hidden figures it is solved together with.</summary>
-    public static List<(int Cell, List<int> Group)> Determined(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden, bool sums = true)
+    /// <summary>How hard to look: figures fixed by themselves; also reduced rows that are sums of ones; also small sums.</summary>
+    public enum Look { Fixed, Cheap, All }
+
+    public static List<(int Cell, List<int> Group)> Determined(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden, Look look = Look.All)
     {
         // Equations over hidden entries only; a line with none hidden says nothing.
         var equations = new List<int[]>();
@@ -217,7 +240,7 @@ internal static class Audit
                 }
                 return row;
             }).ToList();
-            found.AddRange(Pinned(rows, cells, sums).Select(v => (v, vars)));
+            found.AddRange(Pinned(rows, cells, look).Select(v => (v, vars)));
         }
         return found;
     }
@@ -225,7 +248,7 @@ internal static class Audit
     /// <summary>The variables the equations give away: sparse Gauss–Jordan elimination (the sparsest row first, on its least
     /// shared variable, so the rows stay short); a variable is fixed when its reduced row holds nothing else, and the
     /// variables of a reduced row that is a plain sum are given away when that sum is small or all ones.</summary>
-    private static List<int> Pinned(List<Dictionary<int, double>> rows, IReadOnlyList<Cell> cells, bool sums)
+    private static List<int> Pinned(List<Dictionary<int, double>> rows, IReadOnlyList<Cell> cells, Look look)
     {
         const double Zero = 1e-9;
         var holders = new Dictionary<int, HashSet<int>>();
@@ -286,14 +309,14 @@ internal static class Audit
         var pinned = pivotRows.Where(p => rows[p.Row].Count == 1).Select(p => p.Variable).ToList();
         // A reduced row that adds hidden figures up (every coefficient 1) gives their sum away: a sum equal to their
         // number means each is 1 (a hidden figure is never 0).
-        foreach (var (row, _) in pivotRows.Where(p => rows[p.Row].Count > 1))
+        foreach (var (row, _) in pivotRows.Where(p => look != Look.Fixed && rows[p.Row].Count > 1))
         {
             if (rows[row].Values.All(c => Math.Abs(c - 1) < Zero) && rows[row].Keys.Sum(v => cells[v].Persons) == rows[row].Count)
             {
                 pinned.AddRange(rows[row].Keys);
             }
         }
-        if (sums)
+        if (look == Look.All)
         {
             pinned.AddRange(SmallSums(rows, pivotRows, cells));
         }

@@ -19,6 +19,10 @@ public readonly record struct Shown(double? Number, bool Hidden, bool IsShare)
 
     public string Text(IStringLocalizer l) => Hidden ? l["skjult"] : Number is not { } n ? "–"
         : IsShare ? Format.Percent(n) : Format.Number((long)Math.Round(n));
+
+    /// <summary>The figure in an export: "skjult" where hidden; hours to two decimals and shares to four, without the
+    /// floating-point noise of a sum (8283.72, not 8283.720000000001).</summary>
+    public object? Exported(IStringLocalizer l) => Hidden ? l["skjult"].Value : Number is { } n ? Math.Round(n, IsShare ? 4 : 2) : null;
 }
 
 /// <summary>A table a dashboard shows and exports: rows of labelled figures under column titles.</summary>
@@ -30,7 +34,7 @@ public sealed record FigureRow(string Label, IReadOnlyList<Shown> Cells, bool Ma
 /// <summary>The outcome dashboards (issue 13 §2): the whole programme, a district or a project, over years and against a
 /// baseline year, from the newest completed run's suppressed model. Filters are a plain GET form; the same figures as
 /// a CSV file, an Excel workbook or a printout.</summary>
-public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(Dashboards dashboards, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxYears = 15;
 
@@ -63,7 +67,7 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
     public Measure? Chart { get; set; }
 
     public OutcomeModel? Model { get; private set; }
-    public Dashboards.Names Names { get; private set; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+    public Dashboards.Names Names { get; private set; } = Dashboards.Names.None;
     public string ScopeName { get; private set; } = "";
     public IReadOnlyList<int> Years { get; private set; } = [];
     public int ShownYear { get; private set; }
@@ -89,8 +93,7 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
         }
         Names = await dashboards.NamesAsync(Model, User, ct);
         // A project nobody in follow-up belongs to (yet): say so, rather than call the choice wrong.
-        if (Project is { } chosen && !Names.Projects.ContainsKey(Dim.Of(chosen))
-            && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Projects.Where(p => p.Id == chosen).Where(Portfolio.Projects.ProjectAuthorizationHandler.ReadableBy(User)).Select(p => p.Name), ct) is { } project)
+        if (await dashboards.ProjectWithoutResultsAsync(Project, Names, User, ct) is { } project)
         {
             ProjectWithoutResults = project;
             return Page();
@@ -113,14 +116,14 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
                 [l["Tabell"]] = t.Title,
                 [l["Gruppe"]] = r.Label,
                 [l["Mål"]] = c,
-                [l["Verdi"]] = r.Cells[i].Hidden ? l["skjult"].Value : r.Cells[i].Number,
+                [l["Verdi"]] = r.Cells[i].Exported(l),
             })))]),
             "xlsx" => TableExport.Xlsx(FileName, Tables.ToDictionary(t => SheetName(t), t => t.Rows.Select(r =>
             {
                 var row = new Dictionary<string, object?> { [t.GroupTitle] = r.Label };
                 for (var i = 0; i < t.Columns.Count; i++)
                 {
-                    row[t.Columns[i]] = r.Cells[i].Hidden ? l["skjult"].Value : r.Cells[i].Number;
+                    row[t.Columns[i]] = r.Cells[i].Exported(l);
                 }
                 return row;
             }).ToList())),
@@ -218,9 +221,11 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
 
         // Breakdowns for one year: by what the scope can still be cut by.
         var year = ShownYear;
-        void Breakdown(string id, string title, string groupTitle, string dim, Func<string, string> label)
+        void Breakdown(string id, string title, string groupTitle, string dim, Func<string, string> label, Func<string, int>? order = null)
         {
-            var values = model.ValuesOf(year, dim, key).Select(v => (Value: v, Label: label(v))).OrderBy(v => v.Label, StringComparer.CurrentCulture).ToList();
+            // By name, or in the groups' own order (age bands youngest first).
+            var values = model.ValuesOf(year, dim, key).Select(v => (Value: v, Label: label(v)))
+                .OrderBy(v => order?.Invoke(v.Value) ?? 0).ThenBy(v => v.Label, StringComparer.CurrentCulture).ToList();
             if (values.Count == 0)
             {
                 return;
@@ -232,7 +237,8 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
                 [.. values.Select(v => Bar(v.Label, Shown.Of(model.Get(year, chart, Child(v.Value)))))]);
         }
         string DistrictName(string v) => Names.Districts.GetValueOrDefault(v) ?? l["Ukjent bydel"];
-        string ProjectName(string v) => v == Dim.None ? l["Uten prosjekt"] : Names.Projects.GetValueOrDefault(v) ?? l["Et prosjekt du ikke har tilgang til"];
+        string ProjectName(string v) => v == Dim.None ? l["Uten prosjekt"] : Names.Projects.GetValueOrDefault(v)
+            ?? l["Et prosjekt du ikke har tilgang til ({0})", Names.Others.GetValueOrDefault(v)];
         if (District is null)
         {
             Breakdown("bydel", l["Etter bydel"], l["Bydel"], Dim.District, DistrictName);
@@ -245,7 +251,7 @@ public sealed class IndexModel(Dashboards dashboards, Husly.Data.HuslyDbContext 
         {
             Breakdown("kategori", l["Etter oppfølgingskategori"], l["Kategori"], Dim.Category, v => l.Enum(Enum.Parse<FollowUpCategory>(v)));
             Breakdown("organisering", l["Etter organisering"], l["Organisering"], Dim.Form, v => l.Enum(Enum.Parse<OrganisationForm>(v)));
-            Breakdown("alder", l["Etter alder"], l["Alder"], Dim.Age, v => l.Enum(Enum.Parse<AgeBand>(v)));
+            Breakdown("alder", l["Etter alder"], l["Alder"], Dim.Age, v => l.Enum(Enum.Parse<AgeBand>(v)), v => (int)Enum.Parse<AgeBand>(v));
             Transitions(year, key);
             Concerns(key, DistrictName);
         }

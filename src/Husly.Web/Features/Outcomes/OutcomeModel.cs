@@ -314,6 +314,7 @@ public sealed class OutcomeModel
             }
             var hidden = Disclosure.Suppress(cells, lines);
             Disclosure.HideZerosBeside(cells, lines, hidden);
+            Disclosure.ShowZerosThatFollow(cells, lines, hidden);
             for (var i = 0; i < cells.Count; i++)
             {
                 if (Shown(names[i].Measure))

@@ -33,7 +33,8 @@ internal static class LocalizationModule
             ? new ProviderCultureResult(Norwegian, context.Request.Query["language"] == "en" ? English : Norwegian)
             : null);
 
-    private static readonly HashSet<string> HiddenFields = ["Version", "SubmissionId", "version", "EnrolmentId"];
+    /// <summary>Fields a form writes itself (hidden): their code names mean nothing to the user.</summary>
+    public static readonly IReadOnlySet<string> HiddenFields = new HashSet<string>(["Version", "SubmissionId", "version", "EnrolmentId", "BasedOnVersion"]);
 
     /// <summary>Replaces the framework's English model-binding messages ("The value 'x' is not valid").</summary>
     private sealed class NorwegianBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>

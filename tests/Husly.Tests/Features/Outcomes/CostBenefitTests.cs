@@ -72,10 +72,19 @@ public sealed class CostBenefitTests(Apps apps)
         Assert.NotNull(page.QuerySelector(".pkt-alert--warning"));
         var before = await app.QueryAsync(d => d.UnitCosts.Where(c => c.Item == CostItem.PrisonDay).MaxAsync(c => c.Version));
 
-        // Low above expected: refused, with what was typed kept.
+        // Letters where a number belongs: a message that says how to write it.
+        var letters = await manager.SubmitAsync(page, "form[action*='handler=Add']", new Dictionary<string, string?[]?>
+        {
+            ["Input.Low"] = ["fem tusen"],
+            ["Input.Source"] = ["SSB"],
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, letters.StatusCode);
+        Assert.Contains("Lav (kr): skriv et helt tall, bare med sifre.", (await Html.ParseAsync(letters)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+
+        // Low above expected (written as the page writes amounts, with spaces): refused, with what was typed kept.
         var refused = await manager.SubmitAsync(page, "form[action*='handler=Add']", new Dictionary<string, string?[]?>
         {
-            ["Input.Low"] = ["5000"],
+            ["Input.Low"] = ["5 000"],
             ["Input.Expected"] = ["3000"],
             ["Input.High"] = ["6000"],
             ["Input.Source"] = ["SSB tabell 12345, 2026"],
@@ -90,8 +99,8 @@ public sealed class CostBenefitTests(Apps apps)
         var otherPage = await other.GetPageAsync("/outcomes/costs?item=PrisonDay");
         Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync(otherPage, "form[action*='handler=Add']", new Dictionary<string, string?[]?>
         {
-            ["Input.Low"] = ["2600"],
-            ["Input.Expected"] = ["3300"],
+            ["Input.Low"] = ["2 600"],
+            ["Input.Expected"] = ["3\u00a0300"],
             ["Input.High"] = ["4100"],
             ["Input.Source"] = ["Kriminalomsorgen, årsrapport 2025"],
             ["Input.IsExample"] = null,
@@ -144,7 +153,7 @@ public sealed class CostBenefitTests(Apps apps)
         var avoided = page.QuerySelector("#avoided")!;
         var institution = avoided.QuerySelectorAll("tbody tr").First(tr => tr.TextContent.Contains("Institusjonsdøgn", StringComparison.Ordinal));
         // 20 days per person in 2024 × 40 persons − 300 = 500 days avoided; at the demo's 6 000 kr: 3 000 000.
-        Assert.Contains("500,0", institution.TextContent, StringComparison.Ordinal);
+        Assert.Equal("500", institution.QuerySelectorAll("td")[0].TextContent.Trim()); // whole days without a ",0"
         Assert.Contains("3 000 000 kr", institution.TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
         var balance = page.QuerySelector("#balance")!.TextContent.Replace('\u00a0', ' ');
         // 2000 hours × 800 + 50 000 = 1 650 000 (expected).

@@ -90,6 +90,19 @@ public sealed class DashboardTests(Apps apps)
         var project = await client.GetPageAsync($"/outcomes?Project={Project}");
         Assert.Contains("Bydel Sagene", project.QuerySelector("#table-bydel")!.TextContent, StringComparison.Ordinal);
 
+        // A project the user may read that nobody in the figures follows: both pages say so (not "choose from the list"),
+        // and the dashboard's link to the calculator does not lead to a refusal.
+        var owner = app.ClientFor(DemoAccounts.Owner);
+        var without = DemoIds.Project("Husrom-hjerterom");
+        var empty = await owner.GetPageAsync($"/outcomes?Project={without}");
+        Assert.Contains("Ingen som følges opp, er knyttet til prosjektet «Husrom-hjerterom»", empty.Body!.TextContent, StringComparison.Ordinal);
+        var calculatorLink = empty.QuerySelectorAll("a").First(a => a.GetAttribute("href")!.StartsWith("/outcomes/cost-benefit", StringComparison.Ordinal)).GetAttribute("href")!;
+        var calculator = await owner.GetAsync(calculatorLink);
+        Assert.Equal(HttpStatusCode.OK, calculator.StatusCode);
+        var direct = await owner.GetPageAsync($"/outcomes/cost-benefit?Project={without}");
+        Assert.Contains("Ingen som følges opp, er knyttet til prosjektet «Husrom-hjerterom»", direct.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(direct.QuerySelector("#form-errors"));
+
         // A catalogue solution links to the outcomes of the project it came from (signed in; the dashboards are not public).
         var solution = await app.QueryAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             d.Solutions.Where(x => x.State == Husly.Features.Catalogue.SolutionState.Published && x.ProjectId != null).Select(x => new { x.Slug, x.ProjectId })));

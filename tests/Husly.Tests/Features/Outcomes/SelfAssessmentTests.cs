@@ -118,6 +118,11 @@ public sealed class SelfAssessmentTests(Apps apps)
 
         // Last year: 60 000 inhabitants, yes to 1 and 2.
         var page = await director.GetPageAsync(Query(60_000, 1, 2));
+        // A year the form does not offer (tampered) is refused with the ones it does.
+        var tampered = await director.SubmitAsync(page, "form[action*='handler=Save']", new Dictionary<string, string?[]?> { ["SaveYear"] = ["2010"] });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tampered.StatusCode);
+        Assert.Contains($"Velg {thisYear} eller {thisYear - 1}.", (await Html.ParseAsync(tampered)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.QueryAsync(d => d.SavedAssessments.AnyAsync(a => a.OrganisationId == organisation)));
         var saved = await director.SubmitAsync(page, "form[action*='handler=Save']", new Dictionary<string, string?[]?> { ["SaveYear"] = [(thisYear - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] });
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, (await Html.ParseAsync(saved)).QuerySelector("#form-errors")?.TextContent);
         // This year: yes to 1, 2, 6 and 11.

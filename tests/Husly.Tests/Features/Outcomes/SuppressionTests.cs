@@ -107,6 +107,26 @@ public sealed class SuppressionTests(Apps apps)
         Assert.All(Disclosure.Suppress(cells, lines, maxRounds: 0), Assert.True);
     }
 
+    [Fact]
+    public void A_zero_is_hidden_beside_hidden_figures_unless_the_table_gives_it_anyway()
+    {
+        // T 10 = x 2 + y 8 + z 0, and U 5 = z 0 + w 5. x is small and takes y; z, a zero beside them, is hidden so that
+        // "skjult" may be 0 — but U and w, both shown, say z is 0, so hiding it would only make a reader think of 1–4.
+        Cell[] cells = [new(10, 10), new(2, 2), new(8, 8), new(0, 0), new(5, 5), new(5, 5)];
+        Line[] lines = [new(0, [1, 2, 3]), new(4, [3, 5])];
+        var hidden = Disclosure.Suppress(cells, lines);
+        Disclosure.HideZerosBeside(cells, lines, hidden);
+        Assert.Equal([false, true, true, true, false, false], hidden);
+        Disclosure.ShowZerosThatFollow(cells, lines, hidden);
+        Assert.Equal([false, true, true, false, false, false], hidden);
+
+        // Without U's line nothing gives z, and it stays hidden.
+        var alone = Disclosure.Suppress(cells, [lines[0]]);
+        Disclosure.HideZerosBeside(cells, [lines[0]], alone);
+        Disclosure.ShowZerosThatFollow(cells, [lines[0]], alone);
+        Assert.True(alone[3]);
+    }
+
     /// <summary>Every set of up to four hidden figures (none of them 0) whose sum the lines give and which rests on 1–4
     /// persons: the sum is worked out when adding it to the equations does not raise their rank.</summary>
     private static List<int[]> SmallSumsWorkedOut(Cell[] cells, Line[] lines, bool[] hidden)

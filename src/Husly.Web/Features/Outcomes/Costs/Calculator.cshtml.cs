@@ -44,7 +44,7 @@ public sealed class CalculatorModel(Dashboards dashboards, HuslyDbContext db, IS
     public int? OtherCost { get; set; }
 
     public OutcomeModel? Model { get; private set; }
-    public Dashboards.Names Names { get; private set; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+    public Dashboards.Names Names { get; private set; } = Dashboards.Names.None;
     public string ScopeName { get; private set; } = "";
     public int ShownYear { get; private set; }
     public int BaselineYear { get; private set; }
@@ -52,6 +52,9 @@ public sealed class CalculatorModel(Dashboards dashboards, HuslyDbContext db, IS
     public CostBenefit.Result? Result { get; private set; }
 
     public bool Printing { get; private set; }
+
+    /// <summary>Set when the chosen project exists but has no one in follow-up in the figures.</summary>
+    public string? ProjectWithoutResults { get; private set; }
 
     public async Task OnGetAsync(string? format, CancellationToken ct)
     {
@@ -63,6 +66,11 @@ public sealed class CalculatorModel(Dashboards dashboards, HuslyDbContext db, IS
             return;
         }
         Names = await dashboards.NamesAsync(Model, User, ct);
+        if (await dashboards.ProjectWithoutResultsAsync(Project, Names, User, ct) is { } without)
+        {
+            ProjectWithoutResults = without;
+            return;
+        }
         var district = District;
         var project = Project;
         var (key, name) = Dashboards.Scope(ref district, ref project, Names, ModelState, l);

@@ -84,9 +84,11 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
         }
         await LoadAsync(ct);
         var assessment = await AssessAsync(ct);
-        if (SaveYear is not { } year || year < 2000 || year > ThisYear)
+        // Only the years the form offers (and whose saved versions it carries): this year and last.
+        if (ModelState.GetFieldValidationState(nameof(SaveYear)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && (SaveYear is not { } year || !SaveYears.Contains(year)))
         {
-            ModelState.AddModelError(nameof(SaveYear), l["Velg et år fra 2000 til i år."]);
+            ModelState.AddModelError(nameof(SaveYear), l["Velg {0} eller {1}.", SaveYears[0], SaveYears[1]]);
         }
         if (assessment is null || !ModelState.IsValid)
         {
