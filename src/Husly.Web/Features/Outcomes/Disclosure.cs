@@ -34,7 +34,7 @@ public static class Disclosure
         for (var round = 0; ; round++)
         {
             // The figures pinned one by one first; the search for small sums (dearer) once none is.
-            var found = Audit.Determined(cells, lines, hidden, Audit.Look.Cheap);
+            var found = Audit.Determined(cells, lines, hidden, Audit.Look.Ones);
             if (found.Count == 0)
             {
                 found = Audit.Determined(cells, lines, hidden);
@@ -92,7 +92,9 @@ public static class Disclosure
         {
             hidden[zero] = false;
         }
-        if (zeros.Count > 0 && Audit.Determined(cells, lines, hidden).Count > 0)
+        // (Not the all-ones rule: with zeros hidden, a hidden figure may be 0, so hidden figures adding up to their number
+        // are not each 1.)
+        if (zeros.Count > 0 && Audit.Determined(cells, lines, hidden, Audit.Look.Sums).Count > 0)
         {
             foreach (var zero in zeros)
             {
@@ -170,8 +172,10 @@ public static class Disclosure
 internal static class Audit
 {
     /// <summary>The hidden figures the equations pin down, each with the hidden figures it is solved together with.</summary>
-    /// <summary>How hard to look: figures fixed by themselves; also reduced rows that are sums of ones; also small sums.</summary>
-    public enum Look { Fixed, Cheap, All }
+    /// <summary>What to look for besides figures fixed by themselves: reduced rows that add hidden figures up to their
+    /// number (each would be 1 if none may be 0), and sums of hidden figures resting on 1–4 persons.</summary>
+    [Flags]
+    public enum Look { Fixed = 0, Ones = 1, Sums = 2, All = Ones | Sums }
 
     public static List<(int Cell, List<int> Group)> Determined(IReadOnlyList<Cell> cells, IReadOnlyList<Line> lines, bool[] hidden, Look look = Look.All)
     {
@@ -309,14 +313,14 @@ internal static class Audit
         var pinned = pivotRows.Where(p => rows[p.Row].Count == 1).Select(p => p.Variable).ToList();
         // A reduced row that adds hidden figures up (every coefficient 1) gives their sum away: a sum equal to their
         // number means each is 1 (a hidden figure is never 0).
-        foreach (var (row, _) in pivotRows.Where(p => look != Look.Fixed && rows[p.Row].Count > 1))
+        foreach (var (row, _) in pivotRows.Where(p => look.HasFlag(Look.Ones) && rows[p.Row].Count > 1))
         {
             if (rows[row].Values.All(c => Math.Abs(c - 1) < Zero) && rows[row].Keys.Sum(v => cells[v].Persons) == rows[row].Count)
             {
                 pinned.AddRange(rows[row].Keys);
             }
         }
-        if (look == Look.All)
+        if (look.HasFlag(Look.Sums))
         {
             pinned.AddRange(SmallSums(rows, pivotRows, cells));
         }

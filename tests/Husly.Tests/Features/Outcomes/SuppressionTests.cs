@@ -120,6 +120,13 @@ public sealed class SuppressionTests(Apps apps)
         Disclosure.ShowZerosThatFollow(cells, lines, hidden);
         Assert.Equal([false, true, true, false, false, false], hidden);
 
+        // Five hidden ones adding up to a shown 5 elsewhere do not keep it hidden: once zeros may hide, hidden figures
+        // adding up to their number are not each 1, so only what the lines really give counts.
+        Cell[] ones = [new(5, 5), new(1, 1), new(1, 1), new(1, 1), new(1, 1), new(1, 1), new(0, 0), new(5, 5), new(5, 5)];
+        bool[] state = [false, true, true, true, true, true, true, false, false];
+        Disclosure.ShowZerosThatFollow(ones, [new(0, [1, 2, 3, 4, 5]), new(7, [6, 8])], state);
+        Assert.False(state[6]);
+
         // Without U's line nothing gives z, and it stays hidden.
         var alone = Disclosure.Suppress(cells, [lines[0]]);
         Disclosure.HideZerosBeside(cells, [lines[0]], alone);
@@ -634,9 +641,9 @@ public sealed class SuppressionTests(Apps apps)
         // The attack: put every export together and solve.
         var (found, signature) = Solve(published);
         Assert.Contains(found, f => f.Measure == Format.EnumName(Measure.NotSettled)); // the solver works: shown complements are found
-        // (A hidden zero that turns out to be 0 gives no one away: zeros are hidden beside hidden figures only so that
-        // "hidden" never means "at least 1".)
-        var leaked = found.Where(f => (published.TryGetValue(f, out var v) && v is null && Truth(records, f) != 0)
+        // Nothing hidden can be worked out — not even a zero: zeros are hidden beside hidden figures so that "hidden" never
+        // means "at least 1", but one the table gives anyway is shown, or readers would take it for 1–4 persons.
+        var leaked = found.Where(f => (published.TryGetValue(f, out var v) && v is null)
             || (!published.ContainsKey(f) && Disclosure.IsSmall((int)Truth(records, f)))).ToList();
         Assert.True(leaked.Count == 0, "worked out: " + string.Join(", ", leaked.Take(10).Select(f => $"{f} = {Truth(records, f)}")));
 
