@@ -115,6 +115,20 @@ public sealed class CostBenefitTests(Apps apps)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
         Assert.Contains("Noen andre har lagt inn en ny versjon", (await Html.ParseAsync(stale)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
 
+        // A version number the form cannot have been shown with (tampered) is not "someone else saved meanwhile".
+        var fresh = await manager.GetPageAsync("/outcomes/costs?item=PrisonDay");
+        var tampered = await manager.SubmitAsync(fresh, "form[action*='handler=Add']", new Dictionary<string, string?[]?>
+        {
+            ["Input.BasedOnVersion"] = ["99"],
+            ["Input.Source"] = ["Mitt anslag"],
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tampered.StatusCode);
+        Assert.Contains("Skjemaet er utdatert eller ødelagt.", (await Html.ParseAsync(tampered)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        // An unknown item in the link preselects nothing and is no error.
+        var unknown = await manager.GetAsync("/outcomes/costs?item=Foo");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Null((await Html.ParseAsync(unknown)).QuerySelector("#form-errors"));
+
         var versions = await app.QueryAsync(d => d.UnitCosts.AsNoTracking().Where(c => c.Item == CostItem.PrisonDay).OrderBy(c => c.Version).ToListAsync());
         Assert.Equal(before + 1, versions[^1].Version);
         Assert.Equal(("Kriminalomsorgen, årsrapport 2025", false, 3300), (versions[^1].Source, versions[^1].IsExample, versions[^1].Expected));

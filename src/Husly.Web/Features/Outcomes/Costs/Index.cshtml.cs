@@ -63,6 +63,8 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
 
     public async Task OnGetAsync(CostItem? item)
     {
+        // The item only preselects the form (the table's "new version" links); an unknown one preselects nothing.
+        ModelState.Remove(nameof(item));
         await LoadAsync();
         if (item is { } chosen && Current(All).GetValueOrDefault(chosen) is { } current)
         {
@@ -97,6 +99,12 @@ public sealed class IndexModel(HuslyDbContext db, TimeProvider clock, IStringLoc
         }
         await LoadAsync();
         var latest = Input.Item is { } item ? Current(All).GetValueOrDefault(item)?.Version ?? 0 : 0;
+        if (ModelState.IsValid && (Input.BasedOnVersion < 0 || Input.BasedOnVersion > latest))
+        {
+            // Not a version this form can have been shown with: tampered, or a page from another installation.
+            ModelState.AddModelError("", l["Skjemaet er utdatert eller ødelagt. Last siden på nytt og prøv igjen."]);
+            Input.BasedOnVersion = latest;
+        }
         if (ModelState.IsValid && latest != Input.BasedOnVersion)
         {
             ModelState.AddModelError("", l["Noen andre har lagt inn en ny versjon av denne satsen mens du skrev. Se den nye versjonen i tabellen, og lagre igjen hvis du fortsatt vil endre den."]);
