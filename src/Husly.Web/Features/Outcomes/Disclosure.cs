@@ -11,7 +11,10 @@ public sealed record Line(int Total, int[] Members);
 /// exactly one entry hidden (subtraction gives it); or, with its total shown, hidden cells adding up to fewer than 5
 /// persons (their sum would be a small figure) or to exactly one person each (a hidden cell is never 0, so they would all
 /// be 1). The entry hidden is the member resting on the fewest persons (at least two when the cells are all ones), or the
-/// total when no member is left. Zeros are shown: a line of zeros hides nothing.</summary>
+/// total when no member is left. Then the <see cref="Audit"/> solves all lines together and hides more until no hidden
+/// figure, and no sum of hidden figures resting on 1–4 persons, follows (failing closed). Last, zeros beside hidden
+/// figures are hidden (<see cref="HideZerosBeside"/>) and those the lines give anyway shown again
+/// (<see cref="ShowZerosThatFollow"/>).</summary>
 public static class Disclosure
 {
     public const int MinimumPersons = 5;
