@@ -7,7 +7,7 @@ namespace Husly.Platform.Forms;
 /// <summary>Reads a number the way Norwegians write it and the pages show it: with spaces between the thousands
 /// ("4 000", also the non-breaking space the pages print) and a decimal comma or point ("12,5"), whatever the interface
 /// language; anything else gets a message that says how to write it, instead of "the value is not valid".</summary>
-public sealed class NumberModelBinder(Type type) : IModelBinder
+public sealed class NumberModelBinder(Type type) : TextModelBinder
 {
     private static readonly NumberStyles Whole = NumberStyles.AllowLeadingSign;
     private static readonly NumberStyles Decimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
@@ -30,49 +30,15 @@ public sealed class NumberModelBinder(Type type) : IModelBinder
         return ok;
     }
 
-    public Task BindModelAsync(ModelBindingContext bindingContext)
-    {
-        var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-        if (result == ValueProviderResult.None)
-        {
-            return Task.CompletedTask;
-        }
-        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
-        var text = result.FirstValue?.Trim();
-        var metadata = bindingContext.ModelMetadata;
-        if (string.IsNullOrEmpty(text))
-        {
-            // As the framework does: nothing for an optional number ([Required] speaks for a required one).
-            if (metadata.IsReferenceOrNullableType)
-            {
-                bindingContext.Result = ModelBindingResult.Success(null);
-            }
-            else
-            {
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                    metadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(metadata.GetDisplayName()));
-            }
-            return Task.CompletedTask;
-        }
-        if (TryRead(text, type, out var value))
-        {
-            bindingContext.Result = ModelBindingResult.Success(value);
-            return Task.CompletedTask;
-        }
-        if (Localization.LocalizationModule.HiddenFields.Contains(metadata.GetDisplayName()))
-        {
-            // A field the form wrote itself: the framework's message says to reload the page.
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                metadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, metadata.GetDisplayName()));
-            return Task.CompletedTask;
-        }
-        var l = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var message = type == typeof(int) || type == typeof(long)
-            ? l["{0}: skriv et helt tall, bare med sifre.", metadata.GetDisplayName()]
-            : l["{0}: skriv et tall med sifre, for eksempel 4 000 eller 12,5.", metadata.GetDisplayName()];
-        bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, message);
-        return Task.CompletedTask;
-    }
+    protected override bool TryRead(string text, out object? value) => TryRead(text, type, out value);
+
+    protected override string Unreadable(ModelMetadata metadata, IStringLocalizer l, string text) =>
+        // A field the form wrote itself: the framework's message says to reload the page.
+        Localization.LocalizationModule.HiddenFields.Contains(metadata.GetDisplayName())
+            ? metadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, metadata.GetDisplayName())
+            : type == typeof(int) || type == typeof(long)
+                ? l["{0}: skriv et helt tall, bare med sifre.", metadata.GetDisplayName()]
+                : l["{0}: skriv et tall med sifre, for eksempel 4 000 eller 12,5.", metadata.GetDisplayName()];
 }
 
 /// <summary>Uses <see cref="NumberModelBinder"/> for every int, long, decimal and double (and their nullables) that pages
